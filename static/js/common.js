@@ -1,0 +1,108 @@
+/* Shared browser helpers: translations, safe DOM building, the socket and a retrying outbox. */
+(function () {
+  "use strict";
+  var strings = JSON.parse(document.getElementById("i18n").textContent);
+
+  /** A translated string with {name} placeholders filled in. */
+  function t(key, params) {
+    var text = strings[key] || key;
+    Object.keys(params || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(params[name]));
+    });
+    return text;
+  }
+
+  /** Build an element; strings become text nodes, never HTML. */
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      var value = attrs[key];
+      if (value === null || value === undefined || value === false) return;
+      if (key === "class") node.className = value;
+      else if (key === "text") node.textContent = value;
+      else if (key.slice(0, 2) === "on") node.addEventListener(key.slice(2), value);
+      else if (key === "colour") node.style.setProperty("--org", value);
+      else node.setAttribute(key, value === true ? "" : value);
+    });
+    [].concat(children || []).forEach(function (child) {
+      if (child === null || child === undefined || child === false) return;
+      node.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+    });
+    return node;
+  }
+
+  /** Replace a container's content. */
+  function render(container, children) {
+    container.replaceChildren.apply(container, [].concat(children || []).filter(Boolean));
+  }
+
+  /** A random id per submission, so that a retry is stored once. */
+  function clientId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  /** Show the connection state when it is not good; hide it when it is. */
+  function connectionBanner(socket) {
+    var banner = document.getElementById("connection");
+    function show(text, kind) {
+      if (!banner) return;
+      banner.textContent = text;
+      banner.className = "connection " + kind;
+      banner.hidden = false;
+    }
+    socket.on("connect", function () { if (banner) banner.hidden = true; });
+    socket.on("disconnect", function () { show(t("reconnecting"), "bad"); });
+    socket.on("connect_error", function (err) {
+      if (err && err.data && err.data.code) show(err.data.message || t("refused"), "refused");
+      else show(t("reconnecting"), "bad");
+    });
+  }
+
+  /** Connect to the live namespace with the page's credentials. */
+  function connect(auth) {
+    var socket = io({ auth: auth, transports: ["websocket", "polling"], reconnectionDelayMax: 4000 });
+    connectionBanner(socket);
+    return socket;
+  }
+
+  /** Emit and wait for the ack; retries on time-out, so nothing acknowledged is ever lost. */
+  function request(socket, name, payload, timeoutMs) {
+    return new Promise(function (resolve) {
+      function attempt() {
+        if (!socket.connected) { socket.once("connect", attempt); return; }
+        socket.timeout(timeoutMs || 8000).emit(name, payload, function (err, ack) {
+          if (err) { attempt(); return; }
+          resolve(ack);
+        });
+      }
+      attempt();
+    });
+  }
+
+  /** Organisation colours come as data; CSSOM keeps them out of inline style attributes. */
+  function paintColours(root) {
+    (root || document).querySelectorAll("[data-colour]").forEach(function (node) {
+      node.style.setProperty("--org", node.getAttribute("data-colour"));
+    });
+  }
+
+  function organisationMap(workshop) {
+    var map = {};
+    (workshop.organisations || []).forEach(function (org) { map[org.id] = org; });
+    return map;
+  }
+
+  function orgLabel(org) {
+    return el("span", { class: "org-label", colour: org.colour }, [el("span", { class: "org-dot", "aria-hidden": "true" }), org.name]);
+  }
+
+  window.Samenspel = {
+    t: t, el: el, render: render, clientId: clientId, connect: connect, request: request,
+    paintColours: paintColours, organisationMap: organisationMap, orgLabel: orgLabel,
+    kinds: {}
+  };
+  document.addEventListener("DOMContentLoaded", function () { paintColours(document); });
+})();

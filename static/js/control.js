@@ -1,0 +1,153 @@
+/* The facilitator's control view: agenda, actions, live counts and answers as they arrive. */
+(function () {
+  "use strict";
+  var S = window.Samenspel, t = S.t, el = S.el;
+  var root = document.getElementById("control");
+  var code = root.getAttribute("data-code");
+  var tokenKey = "samenspel-control-" + code;
+  var token = location.hash.slice(1) || localStorage.getItem(tokenKey) || "";
+  if (location.hash.length > 1) {
+    localStorage.setItem(tokenKey, token);
+    // Keep the secret out of the address bar: this laptop may be on the projector.
+    history.replaceState(null, "", location.pathname);
+  }
+  var state = null, results = {}, presence = null;
+  var agendaList = document.getElementById("agenda");
+  var nowBox = document.getElementById("now");
+  var actions = document.getElementById("actions");
+  var resultsBox = document.getElementById("results");
+  var presenceBox = document.getElementById("presence");
+  var actionError = document.getElementById("action-error");
+
+  var socket = S.connect({ role: "facilitator", code: code, token: token });
+  socket.on("connect_error", function (err) {
+    if (err && err.data && err.data.code) {
+      root.hidden = true;
+      document.getElementById("refused").hidden = false;
+      socket.disconnect();
+    }
+  });
+
+  function act(action, activityId, confirmKey) {
+    if (confirmKey && !window.confirm(t(confirmKey))) return;
+    actionError.hidden = true;
+    S.request(socket, "control", { action: action, activity_id: activityId }).then(function (ack) {
+      if (!ack.ok) { actionError.textContent = ack.error.message; actionError.hidden = false; }
+    });
+  }
+
+  function current() { return state && state.current; }
+
+  function button(label, onClick, extra) {
+    return el("button", { type: "button", class: "button small " + (extra || ""), text: label, onclick: onClick });
+  }
+
+  function renderAgenda() {
+    S.render(agendaList, state.agenda.map(function (a) {
+      var isCurrent = current() && current().id === a.id;
+      var buttons = [];
+      if (a.state !== "open") buttons.push(button(t("open"), function () { act("open", a.id); }, "primary-outline"));
+      if (a.state === "open") buttons.push(button(t("close"), function () { act("close", a.id); }));
+      if (a.state !== "draft") buttons.push(a.results_visible
+        ? button(t("hide"), function () { act("hide", a.id); })
+        : button(t("reveal"), function () { act("reveal", a.id); }));
+      return el("li", { class: "agenda-item state-" + a.state + (isCurrent ? " current" : ""), "aria-current": isCurrent ? "step" : null }, [
+        el("div", { class: "agenda-main" }, [
+          el("span", { class: "agenda-kind", text: t("activity_kind_" + a.kind) }),
+          el("span", { class: "agenda-title", text: a.title }),
+          el("span", { class: "badge badge-" + a.state, text: t("state_" + a.state) }),
+          a.state !== "draft" ? el("span", { class: "badge " + (a.results_visible ? "badge-shown" : "badge-hidden"), text: a.results_visible ? t("results_shown") : t("results_hidden") }) : null,
+        ]),
+        el("div", { class: "agenda-buttons" }, buttons),
+      ]);
+    }));
+  }
+
+  function renderNow() {
+    var c = current();
+    S.render(nowBox, c
+      ? [el("p", { class: "now-title", text: c.title }), el("span", { class: "badge badge-" + c.state, text: t("state_" + c.state) })]
+      : [el("p", { class: "now-title", text: t("lobby_on_screen") })]);
+    var open = c && c.state === "open";
+    S.render(actions, [
+      button(t("next") + " →", function () { act("next", null, open ? "confirm_next" : null); }, "primary"),
+      c && c.state === "open" ? button(t("close"), function () { act("close", c.id); }) : null,
+      c && c.state !== "draft" ? (c.results_visible
+        ? button(t("hide"), function () { act("hide", c.id); })
+        : button(t("reveal"), function () { act("reveal", c.id); })) : null,
+      c ? button(t("lobby"), function () { act("lobby", null, open ? "confirm_lobby" : null); }) : null,
+    ]);
+  }
+
+  function balanceFor(orgId) {
+    var c = current(), r = c && results[c.id];
+    if (!r) return null;
+    return r.balance.filter(function (b) { return b.organisation_id === orgId; })[0] || null;
+  }
+
+  function renderPresence() {
+    if (!presence || !state) return;
+    var orgs = S.organisationMap(state.workshop);
+    var rows = presence.organisations.map(function (p) {
+      var org = orgs[p.organisation_id], balance = balanceFor(p.organisation_id);
+      return el("li", { class: "presence-row", colour: org.colour }, [
+        S.orgLabel(org),
+        el("span", { class: "presence-count", text: t("joined_connected", { connected: p.connected, joined: p.joined }) }),
+        el("span", { class: "hint", text: t("in_room_remote", { room: p.in_room, remote: p.remote }) }),
+        balance ? el("span", { class: "answered", text: t("answered_of", { answered: balance.answered_connected, connected: balance.connected }) }) : null,
+      ]);
+    });
+    S.render(presenceBox, [
+      el("p", { class: "presence-total", text: t("joined_connected", { connected: presence.connected, joined: presence.joined }) + " · " + t("screens", { n: presence.screens }) }),
+      el("ul", { class: "presence-list" }, rows),
+    ]);
+  }
+
+  function renderResults() {
+    var c = current();
+    if (!c) { S.render(resultsBox, []); return; }
+    var r = results[c.id];
+    if (!r) return;
+    var kind = S.kinds[c.kind];
+    var summary = el("p", { class: "results-summary", text: t("respondents_count", { n: r.respondents }) + " · " + t("answers_count", { n: r.answers }) });
+    var body = el("div", {});
+    S.render(resultsBox, [summary, body]);
+    if (kind && kind.control && r.data) kind.control(body, r, { workshop: state.workshop, activity: c });
+  }
+
+  socket.on("state", function (snapshot) {
+    state = snapshot;
+    if (snapshot.presence) presence = snapshot.presence;
+    var link = document.getElementById("screen-link");
+    link.href = "/w/" + code + "/screen#" + snapshot.screen_key;
+    renderAgenda(); renderNow(); renderPresence(); renderResults();
+  });
+  socket.on("presence", function (p) { presence = p; renderPresence(); });
+  socket.on("results", function (r) {
+    results[r.activity_id] = r;
+    var c = current();
+    if (c && c.id === r.activity_id) { renderResults(); renderPresence(); }
+  });
+
+  document.getElementById("add-activity").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var form = event.target, error = document.getElementById("add-error");
+    var data = { kind: form.kind.value, title: form.title.value, prompt: form.prompt.value };
+    S.request(socket, "add_activity", data).then(function (ack) {
+      if (ack.ok) { form.reset(); error.hidden = true; }
+      else { error.textContent = ack.error.message; error.hidden = false; }
+    });
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey || !state) return;
+    if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")) return;
+    var c = current(), key = event.key.toLowerCase();
+    if (key === "n") act("next", null, c && c.state === "open" ? "confirm_next" : null);
+    else if (key === "l") act("lobby", null, c && c.state === "open" ? "confirm_lobby" : null);
+    else if (c && key === "o") act("open", c.id);
+    else if (c && key === "c") act("close", c.id);
+    else if (c && key === "r") act(c.results_visible ? "hide" : "reveal", c.id);
+  });
+})();

@@ -1,0 +1,171 @@
+/* Ambitions: phone form, control list and projector columns per organisation. */
+(function () {
+  "use strict";
+  var S = window.Samenspel, t = S.t, el = S.el;
+
+  function chips(name, options, labelFor) {
+    return el("div", { class: "chips", role: "radiogroup" }, options.map(function (value) {
+      var id = name + "-" + String(value).replace(/\W+/g, "-");
+      return el("label", { class: "chip", for: id }, [
+        el("input", { type: "radio", name: name, value: String(value), id: id }),
+        el("span", { text: labelFor ? labelFor(value) : String(value) }),
+      ]);
+    }));
+  }
+
+  function horizonLabel(h) { return Number(h) === 1 ? t("year") : t("years", { n: h }); }
+
+  function answerText(a) {
+    var bits = [a.value_driver, a.horizon ? horizonLabel(a.horizon) : null].filter(Boolean);
+    return bits.join(" · ");
+  }
+
+  function phone(container, ctx) {
+    var config = ctx.activity.config, open = ctx.activity.state === "open";
+    var list = el("ul", { class: "mine-list" });
+    var status = el("p", { class: "status", role: "status", "aria-live": "polite" });
+    var form = null, textarea = null, counter = null, button = null, limitNote = el("p", { class: "hint" });
+    var mine = ctx.mine || [];
+
+    if (open) {
+      textarea = el("textarea", { id: "ambition-text", name: "text", rows: "4", maxlength: String(config.max_length), required: true });
+      counter = el("p", { class: "hint counter", "aria-live": "off" });
+      var updateCounter = function () { counter.textContent = t("characters_left", { n: config.max_length - textarea.value.length }); };
+      textarea.addEventListener("input", updateCounter);
+      updateCounter();
+      var parts = [el("label", { for: "ambition-text", text: t("your_ambition") }), textarea, counter];
+      if (config.value_drivers && config.value_drivers.length) {
+        parts.push(el("fieldset", {}, [el("legend", { text: t("value_driver") }), chips("value_driver", config.value_drivers)]));
+      }
+      if (config.horizons && config.horizons.length) {
+        parts.push(el("fieldset", {}, [el("legend", { text: t("horizon") }), chips("horizon", config.horizons, horizonLabel)]));
+      }
+      button = el("button", { type: "submit", class: "button primary block", text: t("send") });
+      parts.push(status, el("div", { class: "bottom-bar" }, [button]));
+      form = el("form", { class: "stack answer-form", novalidate: true }, parts);
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var data = new FormData(form);
+        var answer = { text: textarea.value };
+        if (data.get("value_driver") !== null) answer.value_driver = data.get("value_driver");
+        if (data.get("horizon") !== null) answer.horizon = Number(data.get("horizon"));
+        button.disabled = true;
+        status.className = "status";
+        status.textContent = t("sending");
+        ctx.submit(answer).then(function (ack) {
+          button.disabled = false;
+          if (ack.ok) {
+            status.className = "status ok";
+            status.textContent = t("received");
+            form.reset();
+            updateCounter();
+          } else {
+            status.className = "status error";
+            status.textContent = ack.error.message;
+          }
+        });
+      });
+    }
+    var heading = el("h2", { class: "mine-title", text: t("your_answers") });
+    container.replaceChildren.apply(container, [form, limitNote, heading, list].filter(Boolean));
+
+    function updateMine(answers) {
+      mine = answers;
+      heading.hidden = !mine.length;
+      S.render(list, mine.map(function (item) {
+        var a = item.answer;
+        return el("li", { class: "mine-item" }, [
+          el("p", { class: "mine-text", text: a.text }),
+          el("p", { class: "hint", text: answerText(a) }),
+          open ? el("button", { type: "button", class: "link-button", text: t("remove"), onclick: function () { ctx.withdraw(item.id); } }) : null,
+        ]);
+      }));
+      if (open) {
+        var left = config.max_per_participant - mine.length;
+        limitNote.textContent = left > 0 ? (mine.length ? t("answers_left", { n: left }) : "") : t("limit_reached");
+        if (form) form.hidden = left <= 0;
+      }
+    }
+    updateMine(mine);
+    return { updateMine: updateMine };
+  }
+
+  /** Items grouped per organisation, small groups pooled as "other". */
+  function groups(results, workshop) {
+    var orgs = S.organisationMap(workshop), byOrg = {}, order = [];
+    results.data.items.forEach(function (item) {
+      var key = item.organisation_id === null ? "other" : String(item.organisation_id);
+      if (!byOrg[key]) { byOrg[key] = []; order.push(key); }
+      byOrg[key].push(item);
+    });
+    var keys = (workshop.organisations || []).map(function (o) { return String(o.id); }).filter(function (k) { return byOrg[k]; });
+    if (byOrg.other) keys.push("other");
+    return keys.map(function (key) {
+      var org = orgs[key];
+      return {
+        key: key,
+        label: org ? S.orgLabel(org) : el("span", { class: "org-label other", text: t("other_organisations", { k: results.privacy_threshold }) }),
+        colour: org ? org.colour : "#555555",
+        items: byOrg[key],
+      };
+    });
+  }
+
+  function driverBars(results, workshop, maxRows) {
+    var drivers = results.data.value_drivers.slice().sort(function (a, b) { return b.count - a.count; }).slice(0, maxRows || 6);
+    var top = Math.max.apply(null, drivers.map(function (d) { return d.count; }).concat([1]));
+    return el("div", { class: "bars" }, drivers.map(function (d) {
+      var bar = el("span", { class: "bar-fill" });
+      bar.style.width = (100 * d.count / top) + "%";
+      return el("div", { class: "bar-row" }, [
+        el("span", { class: "bar-label", text: d.name }),
+        el("span", { class: "bar-track" }, [bar]),
+        el("span", { class: "bar-value", text: String(d.count) }),
+      ]);
+    }));
+  }
+
+  function control(container, results, ctx) {
+    if (!results.data.items.length) { S.render(container, el("p", { class: "muted", text: t("no_answers") })); return; }
+    S.render(container, [
+      el("div", { class: "control-groups" }, groups(results, ctx.workshop).map(function (g) {
+        return el("section", { class: "group", colour: g.colour }, [
+          el("h3", {}, [g.label, el("span", { class: "count", text: " " + g.items.length })]),
+          el("ul", { class: "items" }, g.items.map(function (item) {
+            return el("li", { class: item.hidden ? "item hidden-item" : "item" }, [
+              el("span", { text: item.text }),
+              el("span", { class: "tag", text: answerText(item) }),
+              item.hidden ? el("span", { class: "tag warn", text: t("hidden_answer") }) : null,
+            ]);
+          })),
+        ]);
+      })),
+      el("h3", { text: t("value_driver") }),
+      driverBars(results, ctx.workshop, 12),
+    ]);
+  }
+
+  function screen(container, results, ctx) {
+    if (!results.data.items.length) { S.render(container, el("p", { class: "empty", text: t("no_answers") })); return; }
+    var perColumn = 4;
+    var columns = groups(results, ctx.workshop).map(function (g) {
+      var latest = g.items.slice(-perColumn).reverse();
+      return el("section", { class: "column", colour: g.colour }, [
+        el("h2", { class: "column-head" }, [g.label, el("span", { class: "count", text: String(g.items.length) })]),
+        el("ul", { class: "cards" }, latest.map(function (item) {
+          return el("li", { class: "card-item" }, [
+            el("p", { class: "card-text", text: item.text }),
+            item.value_driver || item.horizon ? el("p", { class: "card-tag", text: answerText(item) }) : null,
+          ]);
+        })),
+        g.items.length > perColumn ? el("p", { class: "more", text: "+" + (g.items.length - perColumn) }) : null,
+      ]);
+    });
+    S.render(container, [
+      el("div", { class: "columns columns-" + Math.min(columns.length, 4) }, columns),
+      results.data.value_drivers.length ? el("div", { class: "driver-strip" }, [driverBars(results, ctx.workshop, 3)]) : null,
+    ]);
+  }
+
+  S.kinds.ambitions = { phone: phone, control: control, screen: screen };
+})();

@@ -1,0 +1,1 @@
+"""Workshop rules in plain Python: no Flask, Socket.IO or SQLAlchemy here."""

@@ -1,0 +1,32 @@
+"""Facts a service returns after its commit; the live layer turns them into pushes."""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AgendaChanged:
+    """The agenda, the current activity or an activity's state changed."""
+
+    workshop_id: int
+
+
+@dataclass(frozen=True)
+class AnswersChanged:
+    """Answers of one activity changed; results need recomputing."""
+
+    workshop_id: int
+    activity_id: int
+
+
+@dataclass(frozen=True)
+class PresenceChanged:
+    """Somebody joined, connected or left."""
+
+    workshop_id: int
+
+
+@dataclass(frozen=True)
+class OwnAnswersChanged:
+    """A participant's own answers changed (their other tabs should show it)."""
+
+    workshop_id: int
+    participant_id: int

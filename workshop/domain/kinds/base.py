@@ -1,0 +1,62 @@
+"""The extension point every activity kind implements."""
+from .. import fields
+from ..errors import InvalidInput
+from ..i18n import N_
+
+
+class ActivityKind:
+    """One kind of activity: its settings, what a phone may send, and its results."""
+
+    name = ""
+    label = ""
+    # Several answers per participant, each its own row; otherwise one answer that is replaced.
+    many_answers = False
+    # Whether the projector shows results while answers come in, until the facilitator hides them.
+    results_visible_by_default = True
+
+    def default_config(self, language: str) -> dict:
+        """Settings a new activity of this kind starts with."""
+        return {}
+
+    def clean_config(self, config: dict, language: str) -> dict:
+        """Check the facilitator's settings; unknown keys are dropped."""
+        return {}
+
+    def clean_answer(self, config: dict, payload) -> dict:
+        """Check what a phone sent; return the payload to store."""
+        raise NotImplementedError
+
+    def answer_limit(self, config: dict) -> int | None:
+        """How many answers one participant may give (only for `many_answers` kinds)."""
+        return None
+
+    def aggregate(self, ctx) -> dict:
+        """Results computed from the stored answers in `ctx`."""
+        raise NotImplementedError
+
+    def own_view(self, answer) -> dict:
+        """An answer as its author reads it back on the phone."""
+        return dict(answer.payload)
+
+
+def localised(value, language: str, *, name: str, max_length: int, required: bool = True) -> str:
+    """A text that may be given per language, as {"nl": ..., "en": ...}."""
+    if isinstance(value, dict):
+        value = value.get(language) or next((v for v in value.values() if v), "")
+    return fields.text(value, max_length=max_length, required=required, name=name)
+
+
+def localised_list(value, language: str, *, name: str, max_items: int, max_length: int, min_items: int = 0):
+    """A list of texts that may be given per language."""
+    if isinstance(value, dict):
+        value = value.get(language) or next((v for v in value.values() if v), [])
+    if value is None:
+        return []
+    return fields.text_list(value, max_items=max_items, max_length=max_length, min_items=min_items, name=name)
+
+
+def require_mapping(payload) -> dict:
+    """Answers are JSON objects."""
+    if not isinstance(payload, dict):
+        raise InvalidInput(N_("%(field)s must be an object."), field="answer")
+    return payload

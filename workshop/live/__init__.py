@@ -1,0 +1,1 @@
+"""The live layer: Socket.IO namespace, payload checks, room names and coalesced pushes."""

@@ -1,0 +1,75 @@
+"""Turns committed facts into pushes to the rooms that should see them."""
+import logging
+
+from .. import services
+from ..domain.events import AgendaChanged, AnswersChanged, OwnAnswersChanged, PresenceChanged
+from ..domain.results import FACILITATOR, SCREEN
+from . import rooms
+from .coalesce import Coalescer
+
+log = logging.getLogger(__name__)
+
+
+class Broadcaster:
+    """Recomputes aggregates from stored rows, a few times a second at most per activity."""
+
+    def __init__(self, socketio, db, interval: float, namespace: str = "/"):
+        self.socketio = socketio
+        self.db = db
+        self.namespace = namespace
+        self.coalescer = Coalescer(self._flush, interval, spawn=socketio.start_background_task, sleep=socketio.sleep)
+
+    def publish(self, events) -> None:
+        """Hand over what a service returned; call only after its commit."""
+        for event in events:
+            if isinstance(event, AgendaChanged):
+                self.push_state(event.workshop_id)
+            elif isinstance(event, AnswersChanged):
+                self.coalescer.request(("results", event.workshop_id, event.activity_id))
+            elif isinstance(event, PresenceChanged):
+                self.coalescer.request(("presence", event.workshop_id))
+            elif isinstance(event, OwnAnswersChanged):
+                self.push_own_answers(event.workshop_id, event.participant_id)
+
+    def emit(self, name: str, payload, room: str) -> None:
+        """Emit on the app's namespace."""
+        self.socketio.emit(name, payload, to=room, namespace=self.namespace)
+
+    def push_state(self, workshop_id: int) -> None:
+        """Everyone follows the facilitator: send the new snapshot to each audience."""
+        self.emit("state", services.state(self.db, workshop_id, services.FACILITATOR_ROLE), rooms.facilitators(workshop_id))
+        self.emit("state", services.state(self.db, workshop_id, services.SCREEN_ROLE), rooms.screens(workshop_id))
+        common = services.state(self.db, workshop_id, services.SCREEN_ROLE)
+        common.pop("presence", None)
+        self.emit("state", common, rooms.participants(workshop_id))
+
+    def push_own_answers(self, workshop_id: int, participant_id: int) -> None:
+        """A participant's other tabs and devices see what they just sent."""
+        current = services.state(self.db, workshop_id, services.PARTICIPANT, participant_id)
+        if current["current"]:
+            self.emit(
+                "mine",
+                {"activity_id": current["current"]["id"], "answers": current["mine"]},
+                rooms.participant(participant_id),
+            )
+
+    def push_results(self, workshop_id: int, activity_id: int) -> None:
+        """Fresh results to the control views and the screens of one workshop."""
+        self.emit("results", services.results(self.db, workshop_id, activity_id, FACILITATOR), rooms.facilitators(workshop_id))
+        self.emit("results", services.results(self.db, workshop_id, activity_id, SCREEN), rooms.screens(workshop_id))
+
+    def _flush(self, key) -> None:
+        try:
+            if key[0] == "results":
+                self.push_results(key[1], key[2])
+            else:
+                workshop_id = key[1]
+                presence = services.presence(self.db, workshop_id)
+                self.emit("presence", presence, rooms.facilitators(workshop_id))
+                self.emit("presence", presence, rooms.screens(workshop_id))
+                current = services.state(self.db, workshop_id, services.SCREEN_ROLE)["current"]
+                if current:
+                    # Participation balance counts who is connected, so it moves with presence.
+                    self.push_results(workshop_id, current["id"])
+        except Exception:  # a failed push must not kill the background task; the next change retries
+            log.exception("push of %s failed", key)

@@ -1,0 +1,139 @@
+"""The Socket.IO namespace: thin handlers whose return value is the client's ack."""
+import functools
+import logging
+import uuid
+
+from flask import request
+from flask import session as connection  # per-connection in Socket.IO handlers
+from flask_babel import force_locale, gettext
+from flask_socketio import ConnectionRefusedError, Namespace, join_room
+
+from .. import services
+from ..domain.errors import DomainError, NotAllowed
+from ..domain.i18n import N_
+from ..domain.results import FACILITATOR, SCREEN
+from ..i18n import chosen_language
+from ..messages import error_message
+from . import rooms
+from .payloads import error, ok, require
+
+log = logging.getLogger(__name__)
+SERVER_ID = uuid.uuid4().hex
+
+
+def cookie_name(code: str) -> str:
+    """The cookie in which a phone keeps its participant token for one workshop."""
+    return f"samenspel_{code}"
+
+
+def event(*roles):
+    """Check the connection's role, then turn domain errors into error acks; never crash."""
+
+    def wrap(handler):
+        @functools.wraps(handler)
+        def run(self, data=None):
+            with force_locale(connection.get("language", "nl")):
+                try:
+                    if connection.get("role") not in roles:
+                        raise NotAllowed(N_("You may not do this."))
+                    return handler(self, data)
+                except DomainError as err:
+                    return error(err.code, error_message(err))
+                except Exception:
+                    log.exception("event %s failed", handler.__name__)
+                    return error("internal", gettext("Something went wrong on our side. Try again."))
+
+        return run
+
+    return wrap
+
+
+class LiveNamespace(Namespace):
+    """Phones, control views and screens all connect here; the `auth` payload says which."""
+
+    def __init__(self, db, broadcaster, namespace="/"):
+        super().__init__(namespace)
+        self.db = db
+        self.broadcaster = broadcaster
+
+    def on_connect(self, auth=None):
+        """Identify the client, put it in its rooms and send it the current state."""
+        auth = auth if isinstance(auth, dict) else {}
+        role = auth.get("role")
+        code = str(auth.get("code") or "").upper()
+        try:
+            participant_id = None
+            if role == services.PARTICIPANT:
+                token = auth.get("token") or request.cookies.get(cookie_name(code))
+                workshop_id, participant_id = services.participant_by_token(self.db, token)
+            elif role == services.FACILITATOR_ROLE:
+                workshop_id = services.facilitator_workshop(self.db, code, auth.get("token"))
+            elif role == services.SCREEN_ROLE:
+                workshop_id = services.screen_workshop(self.db, code, auth.get("key"))
+            else:
+                raise NotAllowed(N_("You may not do this."))
+        except DomainError as err:
+            raise ConnectionRefusedError({"code": err.code, "message": error_message(err)}) from None
+        language = chosen_language() or services.workshop_language(self.db, workshop_id)
+        connection.update(role=role, workshop_id=workshop_id, participant_id=participant_id, language=language)
+        sid = request.sid
+        if role == services.PARTICIPANT:
+            join_room(rooms.participants(workshop_id))
+            join_room(rooms.participant(participant_id))
+        elif role == services.FACILITATOR_ROLE:
+            join_room(rooms.facilitators(workshop_id))
+        else:
+            join_room(rooms.screens(workshop_id))
+        snapshot = services.state(self.db, workshop_id, role, participant_id)
+        self.emit("state", snapshot, to=sid)
+        if role != services.PARTICIPANT and snapshot["current"]:
+            audience = FACILITATOR if role == services.FACILITATOR_ROLE else SCREEN
+            self.emit("results", services.results(self.db, workshop_id, snapshot["current"]["id"], audience), to=sid)
+        self.broadcaster.publish(services.connect(self.db, sid, workshop_id, role, participant_id, SERVER_ID))
+
+    def on_disconnect(self, reason=None):
+        """Forget the connection; presence counts drop."""
+        self.broadcaster.publish(services.disconnect(self.db, request.sid))
+
+    @event(services.PARTICIPANT)
+    def on_submit(self, data):
+        """A participant's answer: {activity_id, client_id, answer}; acked after the commit."""
+        data = require(data, "activity_id", "client_id", "answer")
+        result, events = services.submit_answer_safely(
+            self.db, connection["participant_id"], data["activity_id"], data["client_id"], data["answer"]
+        )
+        self.broadcaster.publish(events)
+        return ok(**result)
+
+    @event(services.PARTICIPANT)
+    def on_withdraw(self, data):
+        """A participant takes back an answer: {answer_id}."""
+        data = require(data, "answer_id")
+        self.broadcaster.publish(services.withdraw_answer(self.db, connection["participant_id"], data["answer_id"]))
+        return ok()
+
+    @event(services.PARTICIPANT)
+    def on_my_answers(self, data):
+        """A participant's own answers: {activity_id} for one activity, or all when absent."""
+        activity_id = data.get("activity_id") if isinstance(data, dict) else None
+        return ok(answers=services.own_answers(self.db, connection["participant_id"], activity_id))
+
+    @event(services.FACILITATOR_ROLE)
+    def on_control(self, data):
+        """A facilitator moves the agenda: {action, activity_id}."""
+        data = require(data, "action")
+        self.broadcaster.publish(services.control(self.db, connection["workshop_id"], data["action"], data.get("activity_id")))
+        return ok()
+
+    @event(services.FACILITATOR_ROLE)
+    def on_add_activity(self, data):
+        """A facilitator adds an activity to the agenda: {kind, title, prompt, config}."""
+        view, events = services.add_activity(self.db, connection["workshop_id"], require(data, "kind"))
+        self.broadcaster.publish(events)
+        return ok(activity=view)
+
+    @event(services.FACILITATOR_ROLE)
+    def on_results(self, data):
+        """Results of any activity, for the control view: {activity_id, presence}."""
+        data = require(data, "activity_id")
+        return ok(results=services.results(self.db, connection["workshop_id"], data["activity_id"], FACILITATOR, data.get("presence")))

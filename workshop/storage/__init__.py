@@ -1,0 +1,1 @@
+"""Storage: tables mapped onto the domain's dataclasses, sessions and migrations."""
