@@ -6,7 +6,7 @@ ASYNC_MODE = os.environ.get("ASYNC_MODE", "eventlet")
 
 if ASYNC_MODE == "eventlet":
     # Eventlet is in maintenance mode upstream and says so on import; that is for us, not for users.
-    warnings.filterwarnings("ignore", message=".*Eventlet is deprecated.*")
+    warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
     import eventlet
 
     eventlet.monkey_patch()

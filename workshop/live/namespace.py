@@ -58,7 +58,19 @@ class LiveNamespace(Namespace):
 
     def on_connect(self, auth=None):
         """Identify the client, put it in its rooms and send it the current state."""
-        auth = auth if isinstance(auth, dict) else {}
+        try:
+            self._connect(auth if isinstance(auth, dict) else {})
+        except ConnectionRefusedError:
+            raise
+        except Exception:
+            # python-socketio retries a connect handler that raised TypeError without `auth`;
+            # refusing here keeps a bug from turning into a misleading "not allowed".
+            log.exception("connect failed")
+            with force_locale("nl"):
+                message = gettext("Something went wrong on our side. Try again.")
+            raise ConnectionRefusedError(message, {"code": "internal", "message": message}) from None
+
+    def _connect(self, auth: dict) -> None:
         role = auth.get("role")
         code = str(auth.get("code") or "").upper()
         try:
@@ -73,7 +85,8 @@ class LiveNamespace(Namespace):
             else:
                 raise NotAllowed(N_("You may not do this."))
         except DomainError as err:
-            raise ConnectionRefusedError({"code": err.code, "message": error_message(err)}) from None
+            message = error_message(err)
+            raise ConnectionRefusedError(message, {"code": err.code, "message": message}) from None
         language = chosen_language() or services.workshop_language(self.db, workshop_id)
         connection.update(role=role, workshop_id=workshop_id, participant_id=participant_id, language=language)
         sid = request.sid
@@ -85,10 +98,10 @@ class LiveNamespace(Namespace):
         else:
             join_room(rooms.screens(workshop_id))
         snapshot = services.state(self.db, workshop_id, role, participant_id)
-        self.emit("state", snapshot, to=sid)
+        self.emit("state", snapshot, room=sid)
         if role != services.PARTICIPANT and snapshot["current"]:
             audience = FACILITATOR if role == services.FACILITATOR_ROLE else SCREEN
-            self.emit("results", services.results(self.db, workshop_id, snapshot["current"]["id"], audience), to=sid)
+            self.emit("results", services.results(self.db, workshop_id, snapshot["current"]["id"], audience), room=sid)
         self.broadcaster.publish(services.connect(self.db, sid, workshop_id, role, participant_id, SERVER_ID))
 
     def on_disconnect(self, reason=None):
