@@ -1,4 +1,5 @@
 """Entry point: patch for the chosen async mode first, then build the app and serve it."""
+
 import os
 import warnings
 

@@ -1,4 +1,5 @@
 """Keeps the translation catalogues complete: English mirrors its source; Dutch must be filled by hand."""
+
 import sys
 from pathlib import Path
 

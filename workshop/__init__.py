@@ -1,4 +1,5 @@
 """Samenspel: live co-creation workshops for partnerships of several organisations."""
+
 import logging
 
 from flask import Flask

@@ -1,4 +1,5 @@
 """Settings from the environment, with defaults that work on a laptop."""
+
 import os
 import secrets
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Formats: JSON files that describe an agenda, shipped under formats/ or uploaded."""
+
 import json
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """Flask-Babel set-up: workshop pages speak the workshop's language unless the user picked one."""
+
 from flask import g, request
 from flask_babel import Babel
 

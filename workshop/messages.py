@@ -1,4 +1,5 @@
 """Translates domain errors at the edge, for HTTP answers and Socket.IO acks alike."""
+
 from flask_babel import gettext
 
 from .domain.errors import DomainError

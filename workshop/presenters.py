@@ -1,6 +1,7 @@
 """Turns domain objects into the JSON payloads the API and the live layer send."""
+
 from .domain.kinds import get_kind
-from .domain.model import Activity, Answer, Organisation, Participant, Workshop
+from .domain.model import Activity, Answer, Goal, Organisation, Participant, Workshop
 
 
 def iso(moment) -> str | None:
@@ -60,4 +61,16 @@ def own_answer(answer: Answer, act: Activity) -> dict:
         "activity_id": answer.activity_id,
         "client_id": answer.client_id,
         "answer": get_kind(act.kind).own_view(answer),
+    }
+
+
+def goal(g: Goal) -> dict:
+    """A candidate goal with the organisations behind it."""
+    return {
+        "id": g.id,
+        "text": g.text,
+        "position": g.position,
+        "adopted": g.adopted,
+        "source_answer_ids": g.source_answer_ids,
+        "organisation_ids": g.organisation_ids,
     }

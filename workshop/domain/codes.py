@@ -1,4 +1,5 @@
 """Join codes and secret tokens."""
+
 import hashlib
 import secrets
 

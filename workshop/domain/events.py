@@ -1,4 +1,5 @@
 """Facts a service returns after its commit; the live layer turns them into pushes."""
+
 from dataclasses import dataclass
 
 

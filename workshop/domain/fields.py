@@ -1,4 +1,5 @@
 """Small checks shared by every rule that reads user input."""
+
 from .errors import InvalidInput
 from .i18n import N_
 
@@ -28,9 +29,7 @@ def integer(value, *, minimum: int, maximum: int, name: str) -> int:
     if not isinstance(value, int):
         raise InvalidInput(N_("%(field)s must be a whole number."), field=name)
     if not minimum <= value <= maximum:
-        raise InvalidInput(
-            N_("%(field)s must be between %(min)d and %(max)d."), field=name, min=minimum, max=maximum
-        )
+        raise InvalidInput(N_("%(field)s must be between %(min)d and %(max)d."), field=name, min=minimum, max=maximum)
     return value
 
 

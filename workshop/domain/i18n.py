@@ -32,4 +32,8 @@ FIELD_LABELS = {
     "config": N_("Settings"),
     "client_id": N_("Submission id"),
     "seconds": N_("Seconds"),
+    "goal": N_("Goal"),
+    "goals": N_("Goals"),
+    "answer_ids": N_("Ambitions"),
+    "adopted": N_("Adopted"),
 }

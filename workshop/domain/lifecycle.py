@@ -1,4 +1,5 @@
 """How the facilitator moves through the agenda: open, close, reveal, hide, next."""
+
 from .errors import InvalidInput, InvalidTransition
 from .i18n import N_
 from .model import CLOSED, DRAFT, OPEN, Activity, Workshop

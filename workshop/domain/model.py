@@ -1,4 +1,5 @@
 """The things a workshop is made of, as plain dataclasses."""
+
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -70,6 +71,19 @@ class Participant:
 
 
 @dataclass
+class Goal:
+    """A candidate shared goal, reworded by the facilitator from one or more ambitions."""
+
+    text: str
+    position: int = 0
+    adopted: bool = False
+    source_answer_ids: list[int] = field(default_factory=list)
+    # The organisations behind the source ambitions, kept so results can show whose goal it is.
+    organisation_ids: list[int] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass
 class Answer:
     """What one participant gave to one activity; `payload` depends on the kind."""
 
@@ -79,5 +93,7 @@ class Answer:
     payload: dict
     slot: str = ""
     hidden: bool = False
+    # Set when moderation merged this answer into a duplicate; it then counts with that one.
+    merged_into: int | None = None
     created_at: datetime | None = None
     id: int | None = None

@@ -1,8 +1,9 @@
 """What every kind's results share: grouping per organisation, participation balance, privacy."""
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Activity, Answer, Organisation, Participant, Workshop
+from .model import Activity, Answer, Goal, Organisation, Participant, Workshop
 
 SCREEN, FACILITATOR = "screen", "facilitator"
 
@@ -19,6 +20,7 @@ class ResultContext:
     connected: set[int] = field(default_factory=set)
     audience: str = SCREEN
     presence: str | None = None
+    goals: list[Goal] = field(default_factory=list)
 
     def __post_init__(self):
         if self.presence:
@@ -28,6 +30,23 @@ class ResultContext:
     def visible(self) -> list[Answer]:
         """Answers not hidden by moderation; only these count in results."""
         return [a for a in self.answers if not a.hidden]
+
+    @property
+    def moderating(self) -> bool:
+        """The facilitator sees hidden answers too, marked, to moderate them."""
+        return self.audience == FACILITATOR
+
+    def merged_counts(self) -> dict[int, int]:
+        """How many duplicates moderation merged into each answer."""
+        counts: dict[int, int] = defaultdict(int)
+        for answer in self.answers:
+            if answer.merged_into:
+                counts[answer.merged_into] += 1
+        return counts
+
+    def display_name(self, answer: Answer) -> str:
+        """The author's chosen name, for kinds where a name belongs with the answer."""
+        return self.participants[answer.participant_id].display_name
 
     def organisation_of(self, answer: Answer) -> int:
         """The organisation the answer's author came with."""

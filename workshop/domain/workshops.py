@@ -1,4 +1,5 @@
 """Rules for creating a workshop and for joining one."""
+
 import re
 
 from . import fields

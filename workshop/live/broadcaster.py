@@ -1,4 +1,5 @@
 """Turns committed facts into pushes to the rooms that should see them."""
+
 import logging
 
 from .. import services

@@ -1,7 +1,8 @@
 """Coalesces pushes: at most one per key per interval, and always one after the last change."""
+
 import threading
 import time
-from typing import Callable, Hashable
+from collections.abc import Callable, Hashable
 
 
 class Coalescer:

@@ -1,4 +1,5 @@
 """The Socket.IO namespace: thin handlers whose return value is the client's ack."""
+
 import functools
 import logging
 import uuid
@@ -149,4 +150,72 @@ class LiveNamespace(Namespace):
     def on_results(self, data):
         """Results of any activity, for the control view: {activity_id, presence}."""
         data = require(data, "activity_id")
-        return ok(results=services.results(self.db, connection["workshop_id"], data["activity_id"], FACILITATOR, data.get("presence")))
+        return ok(
+            results=services.results(self.db, connection["workshop_id"], data["activity_id"], FACILITATOR, data.get("presence"))
+        )
+
+    @event(services.FACILITATOR_ROLE)
+    def on_timer(self, data):
+        """Start a countdown on the open activity: {activity_id, seconds}; seconds null stops it."""
+        data = require(data, "activity_id")
+        self.broadcaster.publish(services.set_timer(self.db, connection["workshop_id"], data["activity_id"], data.get("seconds")))
+        return ok()
+
+    @event(services.FACILITATOR_ROLE)
+    def on_reorder(self, data):
+        """A new order of the agenda: {activity_ids: [...]}, every activity once."""
+        data = require(data, "activity_ids")
+        self.broadcaster.publish(services.reorder_agenda(self.db, connection["workshop_id"], data["activity_ids"]))
+        return ok()
+
+    @event(services.FACILITATOR_ROLE)
+    def on_rerun(self, data):
+        """A new round of an activity right after it: {activity_id}; the earlier round is kept."""
+        data = require(data, "activity_id")
+        view, events = services.rerun_activity(self.db, connection["workshop_id"], data["activity_id"])
+        self.broadcaster.publish(events)
+        return ok(activity=view)
+
+    @event(services.FACILITATOR_ROLE)
+    def on_moderate(self, data):
+        """Hide an answer from results or show it again: {answer_id, hidden}."""
+        data = require(data, "answer_id", "hidden")
+        self.broadcaster.publish(services.moderate(self.db, connection["workshop_id"], data["answer_id"], data["hidden"]))
+        return ok()
+
+    @event(services.FACILITATOR_ROLE)
+    def on_merge(self, data):
+        """Merge duplicate answers into one: {keep_id, answer_ids}."""
+        data = require(data, "keep_id", "answer_ids")
+        self.broadcaster.publish(services.merge(self.db, connection["workshop_id"], data["keep_id"], data["answer_ids"]))
+        return ok()
+
+    @event(services.FACILITATOR_ROLE)
+    def on_goal_sources(self, data):
+        """Every ambition so far, to merge into goals."""
+        return ok(ambitions=services.goal_sources(self.db, connection["workshop_id"]))
+
+    @event(services.FACILITATOR_ROLE)
+    def on_goal_add(self, data):
+        """A candidate goal: {text, answer_ids}."""
+        data = require(data, "text")
+        view, events = services.add_goal(self.db, connection["workshop_id"], data["text"], data.get("answer_ids"))
+        self.broadcaster.publish(events)
+        return ok(goal=view)
+
+    @event(services.FACILITATOR_ROLE)
+    def on_goal_update(self, data):
+        """Reword a goal, relink its ambitions or adopt it: {goal_id, text?, adopted?, answer_ids?}."""
+        data = require(data, "goal_id")
+        view, events = services.update_goal(
+            self.db, connection["workshop_id"], data["goal_id"], data.get("text"), data.get("adopted"), data.get("answer_ids")
+        )
+        self.broadcaster.publish(events)
+        return ok(goal=view)
+
+    @event(services.FACILITATOR_ROLE)
+    def on_goal_delete(self, data):
+        """Remove a candidate goal: {goal_id}."""
+        data = require(data, "goal_id")
+        self.broadcaster.publish(services.delete_goal(self.db, connection["workshop_id"], data["goal_id"]))
+        return ok()

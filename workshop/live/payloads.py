@@ -1,4 +1,5 @@
 """Shape checks for what clients send, and the one helper that builds acks."""
+
 from ..domain.errors import InvalidInput
 from ..domain.i18n import N_
 

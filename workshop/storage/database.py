@@ -1,4 +1,5 @@
 """Engine, sessions and schema migrations (Alembic, applied on start)."""
+
 from contextlib import contextmanager
 from pathlib import Path
 

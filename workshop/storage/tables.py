@@ -1,5 +1,6 @@
 """Tables, mapped imperatively onto the domain dataclasses so the domain imports nothing."""
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
@@ -12,12 +13,11 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
-    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import registry
 
-from ..domain.model import Activity, Answer, Organisation, Participant, Workshop
+from ..domain.model import Activity, Answer, Goal, Organisation, Participant, Workshop
 
 metadata = MetaData(
     naming_convention={
@@ -32,7 +32,7 @@ mapper_registry = registry(metadata=metadata)
 
 def utcnow() -> datetime:
     """Timestamps are stored in UTC."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 workshops = Table(
@@ -101,10 +101,24 @@ answers = Table(
     Column("slot", String(64), nullable=False, default=""),
     Column("payload", JSON, nullable=False),
     Column("hidden", Boolean, nullable=False, default=False),
+    Column("merged_into", Integer, nullable=True),
     Column("created_at", DateTime, nullable=False, default=utcnow),
     Column("updated_at", DateTime, nullable=False, default=utcnow, onupdate=utcnow),
     UniqueConstraint("activity_id", "participant_id", "slot", name="uq_answers_one_per_slot"),
     Index("ix_answers_activity", "activity_id"),
+)
+
+goals = Table(
+    "goals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("text", String(300), nullable=False),
+    Column("position", Integer, nullable=False, default=0),
+    Column("adopted", Boolean, nullable=False, default=False),
+    Column("source_answer_ids", JSON, nullable=False),
+    Column("organisation_ids", JSON, nullable=False),
+    Column("created_at", DateTime, nullable=False, default=utcnow),
 )
 
 # Every submission a phone made, by its client id: a retry finds its receipt and changes nothing.
@@ -142,4 +156,5 @@ def map_domain() -> None:
     mapper_registry.map_imperatively(Participant, participants)
     mapper_registry.map_imperatively(Activity, activities)
     mapper_registry.map_imperatively(Answer, answers)
+    mapper_registry.map_imperatively(Goal, goals)
     _mapped = True

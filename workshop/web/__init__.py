@@ -1,4 +1,5 @@
 """HTTP: pages, the JSON API, security headers and error answers."""
+
 from flask import current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
@@ -59,9 +60,8 @@ def init_app(app) -> None:
     def page_helpers():
         from flask_babel import get_locale
 
-        from .strings import js_strings
-
         from ..domain.kinds import KINDS
+        from .strings import js_strings
 
         return {
             "js_strings": js_strings,

@@ -1,4 +1,5 @@
 """The JSON API: scripts create workshops, add activities, drive the agenda and read results."""
+
 from flask import Blueprint, jsonify, request
 
 from .. import presenters, services

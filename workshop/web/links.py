@@ -1,4 +1,5 @@
 """Absolute links to a workshop's pages, from PUBLIC_URL or the request's host."""
+
 from flask import current_app, request, url_for
 
 

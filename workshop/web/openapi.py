@@ -117,8 +117,11 @@ def document() -> dict:
             },
             "/api/workshops/{code}/results": {
                 "get": _operation(
-                    "Results of every activity run so far", ("200", "workshop and activities"), (400, 403, 404),
-                    secured=True, params=(CODE, presence),
+                    "Results of every activity run so far",
+                    ("200", "workshop and activities"),
+                    (400, 403, 404),
+                    secured=True,
+                    params=(CODE, presence),
                 )
             },
         },

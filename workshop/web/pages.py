@@ -1,4 +1,5 @@
 """Pages for people: landing, create, join, phone, control and screen. Thin: services decide."""
+
 import segno
 from flask import Blueprint, Response, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext
@@ -51,7 +52,9 @@ def _workshop_form_data(form) -> dict:
         "language": form.get("language", "nl"),
         "roles": form.get("roles", ""),
         "settings": {"privacy_threshold": form.get("privacy_threshold", "3")},
-        "organisations": [{"name": n, "colour": c or None} for n, c in zip(names, colours + [""] * len(names))],
+        "organisations": [
+            {"name": n, "colour": c or None} for n, c in zip(names, (colours + [""] * len(names))[: len(names)], strict=True)
+        ],
         "agenda": [],
     }
     chosen = form.get("format", "")

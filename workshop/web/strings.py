@@ -1,4 +1,5 @@
 """Translated strings for the browser scripts, handed over as JSON in each page."""
+
 from flask_babel import gettext as _
 
 
@@ -61,5 +62,16 @@ def js_strings() -> dict:
         "top_driver": _("Chosen most: {name}"),
         "copy": _("Copy"),
         "copied": _("Copied"),
-        "activity_kind_ambitions": _("Ambitions"),
-    }
+    } | kind_strings()
+
+
+def kind_strings() -> dict:
+    """Each kind's label as `activity_kind_<name>`, and its own texts as `<name>.<key>`."""
+    from ..domain.kinds import KINDS
+
+    found = {}
+    for name, kind in KINDS.items():
+        found[f"activity_kind_{name}"] = _(kind.label)
+        for key, text in kind.ui_strings.items():
+            found[f"{name}.{key}"] = _(text)
+    return found

@@ -1,4 +1,5 @@
 """Ambitions (tip 2): open text with a value driver and a horizon."""
+
 from collections import Counter, defaultdict
 
 from .. import fields
@@ -35,7 +36,9 @@ class Ambitions(ActivityKind):
         if not isinstance(horizons, list):
             raise InvalidInput(N_("%(field)s must be a list."), field="horizons")
         return {
-            "max_length": fields.integer(config.get("max_length", base["max_length"]), minimum=20, maximum=1000, name="max_length"),
+            "max_length": fields.integer(
+                config.get("max_length", base["max_length"]), minimum=20, maximum=1000, name="max_length"
+            ),
             "max_per_participant": fields.integer(
                 config.get("max_per_participant", base["max_per_participant"]), minimum=1, maximum=20, name="max_per_participant"
             ),
@@ -46,7 +49,7 @@ class Ambitions(ActivityKind):
     def answer_limit(self, config):
         return config["max_per_participant"]
 
-    def clean_answer(self, config, payload):
+    def clean_answer(self, config, payload, ctx):
         payload = require_mapping(payload)
         answer = {"text": fields.text(payload.get("text"), max_length=config["max_length"], name="text")}
         if config["value_drivers"]:
@@ -60,8 +63,9 @@ class Ambitions(ActivityKind):
     def aggregate(self, ctx):
         visible = ctx.visible
         shown = ctx.shown_organisations()
+        merged = ctx.merged_counts()
         items = []
-        for answer in ctx.answers if ctx.audience == "facilitator" else visible:
+        for answer in ctx.answers if ctx.moderating else visible:
             org = ctx.organisation_of(answer)
             item = {
                 "id": answer.id,
@@ -70,9 +74,11 @@ class Ambitions(ActivityKind):
                 "horizon": answer.payload.get("horizon"),
                 # Small groups are pooled so one person's ambition cannot be traced to them.
                 "organisation_id": org if org in shown else None,
+                "merged": merged.get(answer.id, 0),
             }
-            if ctx.audience == "facilitator":
+            if ctx.moderating:
                 item["hidden"] = answer.hidden
+                item["merged_into"] = answer.merged_into
             items.append(item)
         drivers = Counter(a.payload.get("value_driver") for a in visible if a.payload.get("value_driver"))
         per_org: dict[int, Counter] = defaultdict(Counter)
@@ -93,6 +99,11 @@ class Ambitions(ActivityKind):
             "top_value_driver_by_organisation": {
                 str(org): sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for org, counts in per_org.items()
             },
-            "horizons": {str(h): sum(1 for a in visible if a.payload.get("horizon") == h) for h in ctx.activity.config.get("horizons", [])},
+            "horizons": {
+                str(h): sum(1 for a in visible if a.payload.get("horizon") == h) for h in ctx.activity.config.get("horizons", [])
+            },
             "organisations_shown": sorted(shown),
         }
+
+
+KIND = Ambitions()

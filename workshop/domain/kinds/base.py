@@ -1,11 +1,32 @@
 """The extension point every activity kind implements."""
+
+from dataclasses import dataclass, field
+
 from .. import fields
 from ..errors import InvalidInput
 from ..i18n import N_
+from ..model import Answer, Goal, Participant
+
+
+@dataclass
+class AnswerContext:
+    """What a kind may need to check an answer beyond its own settings."""
+
+    participant: Participant
+    goals: list[Goal] = field(default_factory=list)
+    mine: list[Answer] = field(default_factory=list)
+
+    def goal_ids(self, adopted_only: bool = False) -> set[int]:
+        """Ids of the workshop's goals (or only the adopted ones)."""
+        return {g.id for g in self.goals if g.adopted or not adopted_only}
 
 
 class ActivityKind:
-    """One kind of activity: its settings, what a phone may send, and its results."""
+    """One kind of activity: its settings, what a phone may send, and its results.
+
+    A kind lives in its own module in this package and exposes an instance as `KIND`;
+    its browser part is static/js/kinds/<name>.js.
+    """
 
     name = ""
     label = ""
@@ -13,6 +34,10 @@ class ActivityKind:
     many_answers = False
     # Whether the projector shows results while answers come in, until the facilitator hides them.
     results_visible_by_default = True
+    # False for kinds the facilitator fills (e.g. composing goals); phones only watch.
+    takes_answers = True
+    # Texts the browser part shows, marked for translation; keys are used as "<kind>.<key>".
+    ui_strings: dict[str, str] = {}
 
     def default_config(self, language: str) -> dict:
         """Settings a new activity of this kind starts with."""
@@ -22,7 +47,7 @@ class ActivityKind:
         """Check the facilitator's settings; unknown keys are dropped."""
         return {}
 
-    def clean_answer(self, config: dict, payload) -> dict:
+    def clean_answer(self, config: dict, payload, ctx: AnswerContext) -> dict:
         """Check what a phone sent; return the payload to store."""
         raise NotImplementedError
 
@@ -34,7 +59,7 @@ class ActivityKind:
         """Results computed from the stored answers in `ctx`."""
         raise NotImplementedError
 
-    def own_view(self, answer) -> dict:
+    def own_view(self, answer: Answer) -> dict:
         """An answer as its author reads it back on the phone."""
         return dict(answer.payload)
 

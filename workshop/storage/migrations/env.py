@@ -1,4 +1,5 @@
 """Alembic environment: runs on the connection the app hands over."""
+
 from alembic import context
 
 from workshop.storage.tables import metadata

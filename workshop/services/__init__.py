@@ -1,0 +1,27 @@
+"""Use cases: load, let the domain decide, commit, and return what changed. Never emits."""
+
+from .agenda import add_activity, control, reorder_agenda, rerun_activity, set_timer  # noqa: F401
+from .answers import merge, moderate, own_answers, submit_answer, submit_answer_safely, withdraw_answer  # noqa: F401
+from .goals import add_goal, delete_goal, goal_sources, update_goal  # noqa: F401
+from .participants import (  # noqa: F401
+    Joined,
+    connect,
+    disconnect,
+    forget_connections,
+    join,
+    participant_by_token,
+    participant_workshop_code,
+    presence,
+)
+from .reading import all_results, results, state  # noqa: F401
+from .roles import FACILITATOR_ROLE, PARTICIPANT, SCREEN_ROLE  # noqa: F401
+from .workshops import (  # noqa: F401
+    CreatedWorkshop,
+    create_workshop,
+    export_format,
+    facilitator_workshop,
+    health,
+    public_workshop,
+    screen_workshop,
+    workshop_language,
+)

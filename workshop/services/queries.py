@@ -1,0 +1,89 @@
+"""Loading helpers shared by the use cases; they read, never commit."""
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.codes import is_join_code, normalise_join_code
+from ..domain.errors import NotFound
+from ..domain.events import AgendaChanged, AnswersChanged
+from ..domain.i18n import N_
+from ..domain.model import Activity, Answer, Goal, Organisation, Participant, Workshop
+from ..storage.tables import connections
+from .roles import SCREEN_ROLE
+
+
+def workshop_by_code(s: Session, code: str) -> Workshop:
+    code = normalise_join_code(code)
+    workshop = s.scalar(select(Workshop).where(Workshop.code == code)) if is_join_code(code) else None
+    if workshop is None:
+        raise NotFound(N_("No workshop has this code."))
+    return workshop
+
+
+def organisations(s: Session, workshop_id: int) -> list[Organisation]:
+    return list(s.scalars(select(Organisation).where(Organisation.workshop_id == workshop_id).order_by(Organisation.position)))
+
+
+def agenda(s: Session, workshop_id: int) -> list[Activity]:
+    return list(s.scalars(select(Activity).where(Activity.workshop_id == workshop_id).order_by(Activity.position)))
+
+
+def activity(s: Session, workshop_id: int, activity_id) -> Activity:
+    act = s.get(Activity, activity_id) if isinstance(activity_id, int) else None
+    if act is None or act.workshop_id != workshop_id:
+        raise NotFound(N_("This activity does not exist."))
+    return act
+
+
+def goals(s: Session, workshop_id: int) -> list[Goal]:
+    return list(s.scalars(select(Goal).where(Goal.workshop_id == workshop_id).order_by(Goal.position, Goal.id)))
+
+
+def participants(s: Session, workshop_id: int) -> dict[int, Participant]:
+    rows = s.scalars(select(Participant).where(Participant.workshop_id == workshop_id))
+    return {p.id: p for p in rows}
+
+
+def connected_ids(s: Session, workshop_id: int) -> set[int]:
+    rows = s.execute(
+        select(connections.c.participant_id).where(
+            connections.c.workshop_id == workshop_id, connections.c.participant_id.is_not(None)
+        )
+    )
+    return {row[0] for row in rows}
+
+
+def presence(s: Session, workshop_id: int) -> dict:
+    people = participants(s, workshop_id)
+    connected = connected_ids(s, workshop_id)
+    screens = s.scalar(
+        select(func.count())
+        .select_from(connections)
+        .where(connections.c.workshop_id == workshop_id, connections.c.role == SCREEN_ROLE)
+    )
+    rows = []
+    for org in organisations(s, workshop_id):
+        members = [p for p in people.values() if p.organisation_id == org.id]
+        online = [p for p in members if p.id in connected]
+        rows.append(
+            {
+                "organisation_id": org.id,
+                "joined": len(members),
+                "connected": len(online),
+                "in_room": sum(1 for p in online if p.presence == "room"),
+                "remote": sum(1 for p in online if p.presence == "remote"),
+            }
+        )
+    return {"organisations": rows, "connected": len(connected), "joined": len(people), "screens": screens}
+
+
+def answer_in(s: Session, workshop_id: int, answer_id) -> Answer:
+    answer = s.get(Answer, answer_id) if isinstance(answer_id, int) and not isinstance(answer_id, bool) else None
+    if answer is None or s.get(Activity, answer.activity_id).workshop_id != workshop_id:
+        raise NotFound(N_("This answer does not exist."))
+    return answer
+
+
+def goal_change(s: Session, workshop_id: int) -> list:
+    current = s.get(Workshop, workshop_id).current_activity_id
+    return [AgendaChanged(workshop_id)] + ([AnswersChanged(workshop_id, current)] if current else [])
