@@ -112,7 +112,7 @@
     var summary = el("p", { class: "results-summary", text: t("respondents_count", { n: r.respondents }) + " · " + t("answers_count", { n: r.answers }) });
     var body = el("div", {});
     S.render(resultsBox, [summary, body]);
-    if (kind && kind.control && r.data) kind.control(body, r, { workshop: state.workshop, activity: c });
+    if (kind && kind.control && r.data) kind.control(body, r, { workshop: state.workshop, activity: c, goals: state.goals || [], socket: socket });
   }
 
   socket.on("state", function (snapshot) {

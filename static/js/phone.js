@@ -56,7 +56,8 @@
 
   function renderStage() {
     var current = state.current;
-    var key = current ? current.id + ":" + current.state : "lobby";
+    // Goals are part of the key: a vote on goals must redraw when the facilitator edits them.
+    var key = current ? current.id + ":" + current.state + ":" + JSON.stringify(state.goals || []) : "lobby";
     if (key === shownKey) { refreshMine(); return; }
     shownKey = key;
     view = null;
@@ -79,7 +80,7 @@
     ]);
     if (kind && kind.phone) {
       view = kind.phone(box, {
-        activity: current, workshop: state.workshop, participant: state.participant, mine: mine,
+        activity: current, workshop: state.workshop, participant: state.participant, mine: mine, goals: state.goals || [],
         submit: function (answer) { return submit(current.id, answer); },
         withdraw: withdraw,
       });

@@ -31,7 +31,7 @@
     var count = document.getElementById("screen-count");
     count.textContent = r ? t("respondents_count", { n: r.respondents }) + " · " + t("answers_count", { n: r.answers }) : "";
     var kind = S.kinds[c.kind];
-    if (r && r.data && kind && kind.screen) kind.screen(box, r, { workshop: state.workshop, activity: c });
+    if (r && r.data && kind && kind.screen) kind.screen(box, r, { workshop: state.workshop, activity: c, goals: state.goals || [] });
     else S.render(box, el("p", { class: "empty", text: t("results_coming") }));
   }
 

@@ -1,5 +1,7 @@
 """HTTP: pages, the JSON API, security headers and error answers."""
 
+from pathlib import Path
+
 from flask import current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
@@ -56,6 +58,12 @@ def init_app(app) -> None:
             return jsonify(error={"code": err.name.lower().replace(" ", "_"), "message": err.description}), err.code
         return render_template("error.html", message=err.description, status=err.code), err.code
 
+    # Each kind may bring its own stylesheet, static/css/kinds/<name>.css.
+    from ..domain.kinds import KINDS
+
+    styles = Path(app.static_folder) / "css" / "kinds"
+    kind_styles = [name for name in KINDS if (styles / f"{name}.css").exists()]
+
     @app.context_processor
     def page_helpers():
         from flask_babel import get_locale
@@ -67,4 +75,5 @@ def init_app(app) -> None:
             "js_strings": js_strings,
             "current_language": str(get_locale() or "nl"),
             "activity_kinds": {name: kind.label for name, kind in KINDS.items()},
+            "kind_styles": kind_styles,
         }

@@ -1,0 +1,89 @@
+"""The real app as a subprocess on a free port, the way `make run` starts it."""
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    """`python app.py` with its own instance folder, database and port; stderr kept for checks."""
+
+    def __init__(self, workdir: Path, async_mode: str = "eventlet", database_url: str | None = None, **env):
+        self.workdir = Path(workdir)
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.async_mode = async_mode
+        self.database_url = database_url or f"sqlite:///{self.workdir / 'samenspel.db'}"
+        self.extra_env = {k: str(v) for k, v in env.items()}
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+        self.stderr_path = self.workdir / f"server-{self.port}.err"
+        self.stdout_path = self.workdir / f"server-{self.port}.out"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 30) -> "LiveServer":
+        """Start and wait until /healthz answers 200."""
+        env = {
+            **os.environ,
+            "ASYNC_MODE": self.async_mode,
+            "PORT": str(self.port),
+            "HOST": "127.0.0.1",
+            "INSTANCE_PATH": str(self.workdir / "instance"),
+            "DATABASE_URL": self.database_url,
+            "SECRET_KEY": "test-secret",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONUNBUFFERED": "1",
+            **self.extra_env,
+        }
+        for key in ("MESSAGE_QUEUE", "REDIS_URL", "PUBLIC_URL", "ALLOWED_ORIGINS"):
+            if key not in self.extra_env:
+                env.pop(key, None)
+        with open(self.stdout_path, "ab") as out, open(self.stderr_path, "ab") as err:
+            self.process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=out, stderr=err)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited with {self.process.returncode}:\n{self.stderr()}")
+            try:
+                if requests.get(self.url + "/healthz", timeout=2).status_code == 200:
+                    return self
+            except requests.RequestException:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"server did not answer /healthz within {timeout}s:\n{self.stderr()}")
+
+    def stop(self) -> None:
+        """Terminate the process we started (and only it)."""
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.process = None
+
+    def stderr(self) -> str:
+        return self.stderr_path.read_text(errors="replace") if self.stderr_path.exists() else ""
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
