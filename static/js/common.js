@@ -99,9 +99,30 @@
     return el("span", { class: "org-label", colour: org.colour }, [el("span", { class: "org-dot", "aria-hidden": "true" }), org.name]);
   }
 
+  /** A countdown that agrees across devices: the server's clock, corrected by its sent time. */
+  var timer = { node: null, endsAt: null, offset: 0, handle: null };
+  function tick() {
+    if (!timer.node) return;
+    if (!timer.endsAt) { timer.node.hidden = true; return; }
+    var left = Math.max(0, Math.round((timer.endsAt - (Date.now() + timer.offset)) / 1000));
+    var minutes = Math.floor(left / 60), seconds = left % 60;
+    timer.node.hidden = false;
+    timer.node.classList.toggle("done", left === 0);
+    timer.node.textContent = left === 0 ? t("time_up") : minutes + ":" + ("0" + seconds).slice(-2);
+    timer.node.setAttribute("aria-label", t("time_left"));
+  }
+  function countdown(node, snapshot) {
+    timer.node = node;
+    if (snapshot.server_time) timer.offset = Date.parse(snapshot.server_time) - Date.now();
+    var current = snapshot.current;
+    timer.endsAt = current && current.timer_ends_at && current.state === "open" ? Date.parse(current.timer_ends_at) : null;
+    if (!timer.handle) timer.handle = setInterval(tick, 250);
+    tick();
+  }
+
   window.Samenspel = {
     t: t, el: el, render: render, clientId: clientId, connect: connect, request: request,
-    paintColours: paintColours, organisationMap: organisationMap, orgLabel: orgLabel,
+    paintColours: paintColours, organisationMap: organisationMap, orgLabel: orgLabel, countdown: countdown,
     kinds: {}
   };
   document.addEventListener("DOMContentLoaded", function () { paintColours(document); });

@@ -18,6 +18,8 @@
   var resultsBox = document.getElementById("results");
   var presenceBox = document.getElementById("presence");
   var actionError = document.getElementById("action-error");
+  var timerBox = document.getElementById("timer");
+  var presenceFilter = document.getElementById("presence-filter");
 
   var socket = S.connect({ role: "facilitator", code: code, token: token });
   socket.on("connect_error", function (err) {
@@ -42,8 +44,20 @@
     return el("button", { type: "button", class: "button small " + (extra || ""), text: label, onclick: onClick });
   }
 
+  function move(activityId, delta) {
+    var ids = state.agenda.map(function (a) { return a.id; });
+    var from = ids.indexOf(activityId), to = from + delta;
+    if (to < 0 || to >= ids.length) return;
+    ids.splice(to, 0, ids.splice(from, 1)[0]);
+    S.request(socket, "reorder", { activity_ids: ids }).then(showError);
+  }
+
+  function showError(ack) {
+    if (ack && !ack.ok) { actionError.textContent = ack.error.message; actionError.hidden = false; }
+  }
+
   function renderAgenda() {
-    S.render(agendaList, state.agenda.map(function (a) {
+    S.render(agendaList, state.agenda.map(function (a, index) {
       var isCurrent = current() && current().id === a.id;
       var buttons = [];
       if (a.state !== "open") buttons.push(button(t("open"), function () { act("open", a.id); }, "primary-outline"));
@@ -51,14 +65,22 @@
       if (a.state !== "draft") buttons.push(a.results_visible
         ? button(t("hide"), function () { act("hide", a.id); })
         : button(t("reveal"), function () { act("reveal", a.id); }));
+      if (a.state !== "draft") buttons.push(button(t("new_round"), function () {
+        if (window.confirm(t("confirm_rerun"))) S.request(socket, "rerun", { activity_id: a.id }).then(showError);
+      }));
+      var order = el("div", { class: "agenda-order" }, [
+        el("button", { type: "button", class: "icon-button", "aria-label": t("move_up"), title: t("move_up"), text: "↑", disabled: index === 0, onclick: function () { move(a.id, -1); } }),
+        el("button", { type: "button", class: "icon-button", "aria-label": t("move_down"), title: t("move_down"), text: "↓", disabled: index === state.agenda.length - 1, onclick: function () { move(a.id, 1); } }),
+      ]);
       return el("li", { class: "agenda-item state-" + a.state + (isCurrent ? " current" : ""), "aria-current": isCurrent ? "step" : null }, [
         el("div", { class: "agenda-main" }, [
           el("span", { class: "agenda-kind", text: t("activity_kind_" + a.kind) }),
+          a.round > 1 ? el("span", { class: "badge", text: t("round", { n: a.round }) }) : null,
           el("span", { class: "agenda-title", text: a.title }),
           el("span", { class: "badge badge-" + a.state, text: t("state_" + a.state) }),
           a.state !== "draft" ? el("span", { class: "badge " + (a.results_visible ? "badge-shown" : "badge-hidden"), text: a.results_visible ? t("results_shown") : t("results_hidden") }) : null,
         ]),
-        el("div", { class: "agenda-buttons" }, buttons),
+        el("div", { class: "agenda-buttons" }, buttons.concat([order])),
       ]);
     }));
   }
@@ -77,6 +99,10 @@
         : button(t("reveal"), function () { act("reveal", c.id); })) : null,
       c ? button(t("lobby"), function () { act("lobby", null, open ? "confirm_lobby" : null); }) : null,
     ]);
+    S.render(timerBox, open ? [el("span", { class: "timer-label", text: t("timer") })].concat([1, 2, 3, 5].map(function (m) {
+      return button(t("minutes", { n: m }), function () { S.request(socket, "timer", { activity_id: c.id, seconds: m * 60 }).then(showError); });
+    })).concat(c.timer_ends_at ? [button(t("stop_timer"), function () { S.request(socket, "timer", { activity_id: c.id, seconds: null }).then(showError); })] : []) : []);
+    S.countdown(document.getElementById("control-countdown"), state);
   }
 
   function balanceFor(orgId) {
@@ -106,7 +132,7 @@
   function renderResults() {
     var c = current();
     if (!c) { S.render(resultsBox, []); return; }
-    var r = results[c.id];
+    var r = presenceFilter.value ? filtered[c.id] : results[c.id];
     if (!r) return;
     var kind = S.kinds[c.kind];
     var summary = el("p", { class: "results-summary", text: t("respondents_count", { n: r.respondents }) + " · " + t("answers_count", { n: r.answers }) });
@@ -123,10 +149,42 @@
     renderAgenda(); renderNow(); renderPresence(); renderResults();
   });
   socket.on("presence", function (p) { presence = p; renderPresence(); });
+  var filtered = {};
+  function refreshFiltered() {
+    var c = current();
+    if (!c || !presenceFilter.value) { renderResults(); return; }
+    S.request(socket, "results", { activity_id: c.id, presence: presenceFilter.value }).then(function (ack) {
+      if (ack.ok) { filtered[c.id] = ack.results; renderResults(); }
+    });
+  }
+  presenceFilter.addEventListener("change", refreshFiltered);
+
   socket.on("results", function (r) {
     results[r.activity_id] = r;
     var c = current();
-    if (c && c.id === r.activity_id) { renderResults(); renderPresence(); }
+    if (c && c.id === r.activity_id) {
+      if (presenceFilter.value) refreshFiltered(); else renderResults();
+      renderPresence();
+    }
+  });
+
+  /** Downloads need the control token, which travels in a header, never in a link. */
+  function download(path, filename) {
+    fetch(path, { headers: { Authorization: "Bearer " + token } }).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.blob();
+    }).then(function (blob) {
+      var link = el("a", { href: URL.createObjectURL(blob), download: filename });
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    }).catch(function () { actionError.textContent = t("error"); actionError.hidden = false; });
+  }
+  document.getElementById("export-format").addEventListener("click", function () {
+    download("/api/workshops/" + code + "/format", "samenspel-agenda-" + code + ".json");
+  });
+  document.getElementById("export-results").addEventListener("click", function () {
+    download("/api/workshops/" + code + "/results", "samenspel-results-" + code + ".json");
   });
 
   document.getElementById("add-activity").addEventListener("submit", function (event) {

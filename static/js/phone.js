@@ -94,6 +94,7 @@
     if (!snapshot.participant && previous) state.participant = previous.participant;
     if (snapshot.mine) mine = snapshot.mine;
     renderMe();
+    S.countdown(document.getElementById("countdown"), state);
     var now = state.current ? state.current.id : null;
     if (now !== before && !snapshot.mine) {
       mine = [];

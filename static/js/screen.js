@@ -44,7 +44,12 @@
     if (c) renderActivity(); else renderLobbyOrgs();
   }
 
-  socket.on("state", function (snapshot) { state = snapshot; if (snapshot.presence) presence = snapshot.presence; render(); });
+  socket.on("state", function (snapshot) {
+    state = snapshot;
+    if (snapshot.presence) presence = snapshot.presence;
+    S.countdown(document.getElementById("countdown"), state);
+    render();
+  });
   socket.on("presence", function (p) { presence = p; if (state && !state.current) renderLobbyOrgs(); });
   socket.on("results", function (r) {
     results[r.activity_id] = r;

@@ -47,6 +47,11 @@ class Coalescer:
                 self.dirty[key] = False
             try:
                 self.flush(key)
+            except BaseException:
+                # Free the key, or no later request would ever start a run for it again.
+                with self.lock:
+                    self.dirty.pop(key, None)
+                raise
             finally:
                 self.last[key] = self.clock()
             with self.lock:

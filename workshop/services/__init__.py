@@ -1,7 +1,15 @@
 """Use cases: load, let the domain decide, commit, and return what changed. Never emits."""
 
 from .agenda import add_activity, control, reorder_agenda, rerun_activity, set_timer  # noqa: F401
-from .answers import merge, moderate, own_answers, submit_answer, submit_answer_safely, withdraw_answer  # noqa: F401
+from .answers import (  # noqa: F401
+    merge,
+    moderate,
+    own_answers,
+    own_answers_export,
+    submit_answer,
+    submit_answer_safely,
+    withdraw_answer,
+)
 from .goals import add_goal, delete_goal, goal_sources, update_goal  # noqa: F401
 from .participants import (  # noqa: F401
     Joined,

@@ -9,7 +9,7 @@ from ..domain import goals as goal_rules
 from ..domain.errors import NotFound
 from ..domain.events import AnswersChanged, OwnAnswersChanged
 from ..domain.i18n import N_
-from ..domain.kinds import AnswerContext
+from ..domain.kinds import AnswerContext, get_kind
 from ..domain.model import Activity, Answer, Participant
 from ..storage.database import Database
 from ..storage.tables import receipts
@@ -98,3 +98,20 @@ def merge(db: Database, workshop_id: int, keep_id, answer_ids) -> list:
         answer_rules.merge_answers(keep, duplicates)
         activity_id = keep.activity_id
     return [AnswersChanged(workshop_id, activity_id)]
+
+
+def own_answers_export(db: Database, participant_id: int) -> list[dict]:
+    """Everything a participant answered, with the activity it belongs to, to download."""
+    with db.session() as s:
+        found = list(s.scalars(select(Answer).where(Answer.participant_id == participant_id).order_by(Answer.id)))
+        acts = {a.id: a for a in s.scalars(select(Activity).where(Activity.id.in_({x.activity_id for x in found})))}
+        return [
+            {
+                "activity": acts[a.activity_id].title,
+                "kind": acts[a.activity_id].kind,
+                "round": acts[a.activity_id].round,
+                "answer": get_kind(acts[a.activity_id].kind).own_view(a),
+                "at": presenters.iso(a.created_at),
+            }
+            for a in found
+        ]

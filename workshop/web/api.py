@@ -86,6 +86,12 @@ def control(code):
     return jsonify(services.state(db(), workshop_id, services.FACILITATOR_ROLE))
 
 
+@bp.get("/workshops/<code>/format")
+def export_format(code):
+    """The agenda as a format file, to create another workshop from (facilitator)."""
+    return jsonify(services.export_format(db(), facilitator(code)))
+
+
 @bp.get("/workshops/<code>/results")
 def results(code):
     """Results of every activity run so far (facilitator); ?presence=room or remote splits them."""

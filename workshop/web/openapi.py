@@ -115,6 +115,9 @@ def document() -> dict:
             "/api/workshops/{code}/control": {
                 "post": _operation("Move the agenda", ("200", "The new state"), (400, 403, 404, 409), CONTROL_IN, secured=True)
             },
+            "/api/workshops/{code}/format": {
+                "get": _operation("The agenda as a format file", ("200", "Format"), (403, 404), secured=True)
+            },
             "/api/workshops/{code}/results": {
                 "get": _operation(
                     "Results of every activity run so far",

@@ -137,6 +137,18 @@ def join(code):
     return response
 
 
+@bp.get("/w/<code>/my-answers.json")
+def my_answers(code):
+    """A participant downloads everything they answered, private reflections included."""
+    workshop = _workshop_page(code)
+    _, participant_id = services.participant_by_token(db(), request.cookies.get(cookie_name(workshop["code"])))
+    payload = {"workshop": workshop["title"], "answers": services.own_answers_export(db(), participant_id)}
+    response = jsonify(payload)
+    response.headers["Content-Disposition"] = f'attachment; filename="samenspel-{workshop["code"]}-my-answers.json"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.post("/w/<code>/leave")
 def leave(code):
     """Forget the participant on this device, to join again as somebody else."""

@@ -125,17 +125,35 @@
     }));
   }
 
+  /** The facilitator moderates here: hide or show an answer, merge duplicates into one. */
   function control(container, results, ctx) {
     if (!results.data.items.length) { S.render(container, el("p", { class: "muted", text: t("no_answers") })); return; }
+    var selected = [];
+    function send(name, payload) { S.request(ctx.socket, name, payload); }
+    var mergeButton = el("button", { type: "button", class: "button small", text: t("merge_selected"), disabled: true, onclick: function () {
+      if (selected.length > 1) send("merge", { keep_id: selected[0], answer_ids: selected.slice(1) });
+    } });
     S.render(container, [
+      el("div", { class: "merge-bar" }, [el("span", { class: "hint", text: t("select_to_merge") }), mergeButton]),
       el("div", { class: "control-groups" }, groups(results, ctx.workshop).map(function (g) {
         return el("section", { class: "group", colour: g.colour }, [
           el("h3", {}, [g.label, el("span", { class: "count", text: " " + g.items.length })]),
           el("ul", { class: "items" }, g.items.map(function (item) {
-            return el("li", { class: item.hidden ? "item hidden-item" : "item" }, [
-              el("span", { text: item.text }),
+            var box = el("input", { type: "checkbox", "aria-label": t("select_to_merge"), disabled: item.hidden, onchange: function () {
+              if (box.checked) selected.push(item.id); else selected = selected.filter(function (id) { return id !== item.id; });
+              mergeButton.disabled = selected.length < 2;
+            } });
+            return el("li", { class: item.hidden ? "item hidden-item" : "item", "data-answer-id": String(item.id) }, [
+              el("span", { class: "item-text", text: item.text }),
               el("span", { class: "tag", text: answerText(item) }),
-              item.hidden ? el("span", { class: "tag warn", text: t("hidden_answer") }) : null,
+              item.merged ? el("span", { class: "tag", text: t("merged_count", { n: item.merged }) }) : null,
+              el("div", { class: "item-actions" }, [
+                box,
+                item.hidden ? el("span", { class: "tag warn", text: t("hidden_answer") }) : null,
+                el("button", { type: "button", class: "link-button", text: item.hidden ? t("show_answer") : t("hide_answer"), onclick: function () {
+                  send("moderate", { answer_id: item.id, hidden: !item.hidden });
+                } }),
+              ]),
             ]);
           })),
         ]);
@@ -155,7 +173,9 @@
         el("ul", { class: "cards" }, latest.map(function (item) {
           return el("li", { class: "card-item" }, [
             el("p", { class: "card-text", text: item.text }),
-            item.value_driver || item.horizon ? el("p", { class: "card-tag", text: answerText(item) }) : null,
+            item.value_driver || item.horizon || item.merged
+              ? el("p", { class: "card-tag", text: [answerText(item), item.merged ? t("merged_count", { n: item.merged }) : ""].filter(Boolean).join(" · ") })
+              : null,
           ]);
         })),
         g.items.length > perColumn ? el("p", { class: "more", text: "+" + (g.items.length - perColumn) }) : null,
