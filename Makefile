@@ -34,7 +34,7 @@ extract-messages: $(VENV)/.runtime
 	$(BIN)/python scripts/catalogues.py
 
 bench: $(VENV)/.dev translations
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -7,8 +7,9 @@ from workshop.live.coalesce import Coalescer
 class Simulation:
     """A fake clock whose sleep lets the requests scheduled meanwhile arrive; spawned tasks run in turn."""
 
-    def __init__(self, interval):
+    def __init__(self, interval, flush_takes=0.05):
         self.now = 0.0
+        self.flush_takes = flush_takes
         self.schedule: list[tuple[float, str]] = []
         self.tasks: list = []
         self.flushes: list[tuple[float, str]] = []
@@ -16,7 +17,11 @@ class Simulation:
         self.coalescer = Coalescer(self.flush, interval, spawn=self.spawn, sleep=self.sleep, clock=lambda: self.now)
 
     def flush(self, key):
+        # A flush reads the state when it starts; requests may arrive while it computes and emits.
         self.flushes.append((self.now, key))
+        done = self.now + self.flush_takes
+        self._deliver(done)
+        self.now = done
 
     def spawn(self, fn, *args):
         self.tasks.append((fn, args))
@@ -78,6 +83,14 @@ def test_every_request_is_followed_by_a_flush():
     flushes = sim.run()
     for when, _ in sim.requests:
         assert any(t >= when for t, _ in flushes), f"request at {when} was never flushed"
+
+
+def test_a_request_during_a_flush_gets_a_flush_of_its_own():
+    sim = Simulation(interval=0.3, flush_takes=0.05)
+    sim.request(0.0)
+    sim.request(0.02)  # arrives while the first flush is still computing
+    flushes = sim.run()
+    assert [t for t, _ in flushes] == [0.0, pytest.approx(0.35)]
 
 
 def test_keys_are_independent():

@@ -1,0 +1,1 @@
+"""Load benchmark: a real server, many participants over websockets; not part of the test run."""
