@@ -141,8 +141,22 @@
     if (kind && kind.control && r.data) kind.control(body, r, { workshop: state.workshop, activity: c, goals: state.goals || [], socket: socket });
   }
 
+  var settingsForm = document.getElementById("settings");
+  settingsForm.addEventListener("submit", function (event) {
+    event.preventDefault();
+    S.request(socket, "settings", {
+      screen_theme: settingsForm.screen_theme.value,
+      privacy_threshold: Number(settingsForm.privacy_threshold.value),
+    }).then(showError);
+  });
+
   socket.on("state", function (snapshot) {
+    var first = !state;
     state = snapshot;
+    if (first) {
+      settingsForm.screen_theme.value = snapshot.workshop.settings.screen_theme || "dark";
+      settingsForm.privacy_threshold.value = snapshot.workshop.settings.privacy_threshold;
+    }
     if (snapshot.presence) presence = snapshot.presence;
     var link = document.getElementById("screen-link");
     link.href = "/w/" + code + "/screen#" + snapshot.screen_key;

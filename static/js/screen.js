@@ -48,6 +48,9 @@
     state = snapshot;
     if (snapshot.presence) presence = snapshot.presence;
     S.countdown(document.getElementById("countdown"), state);
+    var light = snapshot.workshop.settings.screen_theme === "light";
+    document.body.classList.toggle("theme-light", light);
+    document.body.classList.toggle("theme-dark", !light);
     render();
   });
   socket.on("presence", function (p) { presence = p; if (state && !state.current) renderLobbyOrgs(); });

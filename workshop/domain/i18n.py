@@ -33,6 +33,7 @@ FIELD_LABELS = {
     "client_id": N_("Submission id"),
     "seconds": N_("Seconds"),
     "goal": N_("Goal"),
+    "screen_theme": N_("Screen theme"),
     "goals": N_("Goals"),
     "answer_ids": N_("Ambitions"),
     "adopted": N_("Adopted"),

@@ -72,6 +72,20 @@ def clean_workshop(data: dict) -> tuple[Workshop, list[Organisation], list[Activ
     return workshop, organisations, activities
 
 
+SCREEN_THEMES = ("dark", "light")
+
+
+def update_settings(workshop: Workshop, data) -> None:
+    """Change the workshop's settings while it runs: privacy threshold, projector theme."""
+    data = fields.mapping(data, name="settings")
+    settings = dict(workshop.settings)
+    if "privacy_threshold" in data:
+        settings["privacy_threshold"] = fields.integer(data["privacy_threshold"], minimum=1, maximum=50, name="privacy_threshold")
+    if "screen_theme" in data:
+        settings["screen_theme"] = fields.choice(data["screen_theme"], SCREEN_THEMES, name="screen_theme")
+    workshop.settings = settings
+
+
 def clean_participant(data: dict, workshop: Workshop, organisations: list[Organisation]) -> Participant:
     """Check a join request: a known organisation, one of the workshop's roles, a presence."""
     data = fields.mapping(data, name="participant")

@@ -155,6 +155,12 @@ class LiveNamespace(Namespace):
         )
 
     @event(services.FACILITATOR_ROLE)
+    def on_settings(self, data):
+        """Change workshop settings: {privacy_threshold?: int, screen_theme?: "dark" | "light"}."""
+        self.broadcaster.publish(services.change_settings(self.db, connection["workshop_id"], data))
+        return ok()
+
+    @event(services.FACILITATOR_ROLE)
     def on_timer(self, data):
         """Start a countdown on the open activity: {activity_id, seconds}; seconds null stops it."""
         data = require(data, "activity_id")

@@ -25,6 +25,7 @@ from .reading import all_results, results, state  # noqa: F401
 from .roles import FACILITATOR_ROLE, PARTICIPANT, SCREEN_ROLE  # noqa: F401
 from .workshops import (  # noqa: F401
     CreatedWorkshop,
+    change_settings,
     create_workshop,
     export_format,
     facilitator_workshop,

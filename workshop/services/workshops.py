@@ -8,9 +8,10 @@ from sqlalchemy import func, select
 from .. import presenters
 from ..domain.codes import hash_token, new_join_code, new_token
 from ..domain.errors import NotAllowed
+from ..domain.events import AgendaChanged, AnswersChanged
 from ..domain.i18n import N_
 from ..domain.model import Workshop
-from ..domain.workshops import clean_workshop
+from ..domain.workshops import clean_workshop, update_settings
 from ..storage.database import Database
 from . import queries as q
 
@@ -99,3 +100,13 @@ def export_format(db: Database, workshop_id: int) -> dict:
 def health(db: Database) -> bool:
     """True when the database answers."""
     return db.ping()
+
+
+def change_settings(db: Database, workshop_id: int, data) -> list:
+    """The facilitator changes a setting; everyone's screens follow."""
+    with db.session() as s:
+        workshop = s.get(Workshop, workshop_id)
+        update_settings(workshop, data)
+        current = workshop.current_activity_id
+    # The privacy threshold changes what results may show, so results are recomputed too.
+    return [AgendaChanged(workshop_id)] + ([AnswersChanged(workshop_id, current)] if current else [])

@@ -1,5 +1,7 @@
 """Pages for people: landing, create, join, phone, control and screen. Thin: services decide."""
 
+import io
+
 import segno
 from flask import Blueprint, Response, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext
@@ -176,8 +178,9 @@ def screen(code):
 def qr(code):
     """A QR code of the join link, large and high-contrast for the projector."""
     workshop = services.public_workshop(db(), code)
-    svg = segno.make(join_url(workshop["code"]), error="m").svg_inline(scale=10, border=2, dark="#000", light="#fff")
-    return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "public, max-age=3600"})
+    buffer = io.BytesIO()
+    segno.make(join_url(workshop["code"]), error="m").save(buffer, kind="svg", scale=10, border=2, dark="#000", light="#fff")
+    return Response(buffer.getvalue(), mimetype="image/svg+xml", headers={"Cache-Control": "public, max-age=3600"})
 
 
 @bp.get("/lang/<language>")
