@@ -67,7 +67,11 @@ def run_once(base: str, participants: int, answers: int) -> dict:
     orgs = [{"name": f"Corporatie {i}"} for i in range(4)]
     created = requests.post(
         base + "/api/workshops",
-        json={"title": "Bench", "organisations": orgs, "agenda": [{"kind": "ambitions", "config": {"max_per_participant": answers}}]},
+        json={
+            "title": "Bench",
+            "organisations": orgs,
+            "agenda": [{"kind": "ambitions", "config": {"max_per_participant": answers}}],
+        },
         timeout=10,
     ).json()
     code, token = created["code"], created["control_token"]

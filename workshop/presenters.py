@@ -27,6 +27,7 @@ def activity(act: Activity) -> dict:
         "position": act.position,
         "round": act.round,
         "timer_ends_at": iso(act.timer_ends_at),
+        "takes_answers": get_kind(act.kind).takes_answers,
     }
 
 

@@ -186,6 +186,16 @@ def test_bad_participant_payloads_get_an_error_ack(room, event_name, payload):
     assert events(room["facilitator"], "results") == []
 
 
+def test_withdraw_needs_a_real_answer_id(room):
+    phone, activity_id = room["phones"][0], room["workshop"]["activity_id"]
+    stored = phone.emit("submit", submission(activity_id), callback=True)["answer"]
+    for wrong in (True, str(stored["id"]), float(stored["id"])):
+        assert_error(phone.emit("withdraw", {"answer_id": wrong}, callback=True), "not_found")
+    assert [a["id"] for a in phone.emit("my_answers", {"activity_id": activity_id}, callback=True)["answers"]] == [stored["id"]]
+    assert phone.emit("withdraw", {"answer_id": stored["id"]}, callback=True) == {"ok": True}
+    assert phone.emit("my_answers", {"activity_id": activity_id}, callback=True)["answers"] == []
+
+
 def test_an_event_without_payload_gets_an_error_ack(room):
     error = assert_error(room["phones"][0].emit("submit", callback=True))
     assert error["code"] != "internal"

@@ -3,6 +3,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -87,3 +88,63 @@ class LiveServer:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+class SocketClient:
+    """A python-socketio client that records every event it receives, for waiting on them.
+
+    `origin` sets the one Origin header a browser would send. (Passing it in `headers` to a websocket
+    connection adds a second Origin next to the one websocket-client makes up itself.)
+    """
+
+    def __init__(self, origin: str | None = None):
+        import socketio
+
+        self.origin = origin
+        options = {"websocket_extra_options": {"origin": origin}} if origin else {}
+        self.sio = socketio.Client(reconnection=False, **options)
+        self.received: list[tuple[str, object]] = []
+        self._changed = threading.Condition()
+        self.sio.on("*", self._record)
+
+    def _record(self, name, data=None):
+        with self._changed:
+            self.received.append((name, data))
+            self._changed.notify_all()
+
+    def connect(self, server: "LiveServer", auth: dict, transports=("websocket",), headers=None) -> "SocketClient":
+        headers = dict(headers or {})
+        if self.origin and "websocket" not in transports:
+            headers["Origin"] = self.origin
+        self.sio.connect(server.url, auth=auth, transports=list(transports), headers=headers, wait_timeout=10)
+        return self
+
+    def payloads(self, name: str) -> list:
+        with self._changed:
+            return [data for event, data in self.received if event == name]
+
+    def wait_for(self, name: str, condition=lambda payload: True, since: int = 0, timeout: float = 15):
+        """The first `name` payload from position `since` on that meets `condition`; fails after `timeout`."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                for event, data in self.received[since:]:
+                    if event == name and condition(data):
+                        return data
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    got = repr(self.received[since:][-5:])[:2000]
+                    raise AssertionError(f"no {name!r} event met the condition within {timeout}s; last events: {got}")
+                self._changed.wait(left)
+
+    def mark(self) -> int:
+        """A position in the received events, for `wait_for(since=...)`."""
+        with self._changed:
+            return len(self.received)
+
+    def call(self, event: str, payload, timeout: float = 10):
+        return self.sio.call(event, payload, timeout=timeout)
+
+    def disconnect(self):
+        if self.sio.connected:
+            self.sio.disconnect()

@@ -41,9 +41,10 @@ class Api:
         assert reply.status_code == 201, reply.text
         return reply.json()
 
-    def join(self, code: str, organisation_id: int, role: str = "manager", **extra) -> dict:
-        body = {"organisation_id": organisation_id, "role": role, **extra}
-        reply = self.http.post(f"{self.base}/api/workshops/{code}/participants", json=body, timeout=10)
+    def join(self, created: dict, org: int = 0, role: str = "manager", **extra) -> dict:
+        """A participant of the org-th organisation; returns {participant, token}."""
+        body = {"organisation_id": created["workshop"]["organisations"][org]["id"], "role": role, **extra}
+        reply = self.http.post(f"{self.base}/api/workshops/{created['code']}/participants", json=body, timeout=10)
         assert reply.status_code == 201, reply.text
         return reply.json()
 

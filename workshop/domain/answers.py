@@ -16,7 +16,11 @@ def clean_client_id(value) -> str:
 
 
 def accept_answer(activity: Activity, ctx: AnswerContext, payload, client_id: str) -> Answer:
-    """Return the answer to store: a new row, or the participant's single answer updated."""
+    """Return the answer to store: a new row, or the participant's single answer updated.
+
+    When a kind wants a fresh row for a changed one-answer, the returned answer is new and the
+    caller removes the participant's earlier one.
+    """
     kind = get_kind(activity.kind)
     if not kind.takes_answers:
         raise InvalidInput(N_("This activity does not take answers from phones."))
@@ -31,7 +35,7 @@ def accept_answer(activity: Activity, ctx: AnswerContext, payload, client_id: st
         return Answer(
             activity_id=activity.id, participant_id=participant_id, client_id=client_id, payload=cleaned, slot=client_id
         )
-    if ctx.mine:
+    if ctx.mine and not kind.needs_new_row(ctx.mine[0].payload, cleaned):
         answer = ctx.mine[0]
         answer.payload = cleaned
         answer.client_id = client_id

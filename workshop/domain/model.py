@@ -96,4 +96,5 @@ class Answer:
     # Set when moderation merged this answer into a duplicate; it then counts with that one.
     merged_into: int | None = None
     created_at: datetime | None = None
+    updated_at: datetime | None = None
     id: int | None = None

@@ -5,7 +5,7 @@ import re
 from . import fields
 from .errors import InvalidInput, NotFound
 from .i18n import N_
-from .kinds import clean_activity
+from .kinds import clean_activity, untranslated
 from .model import (
     DEFAULT_PRIVACY_THRESHOLD,
     DEFAULT_ROLES,
@@ -48,8 +48,8 @@ def clean_organisations(items) -> list[Organisation]:
     return organisations
 
 
-def clean_workshop(data: dict) -> tuple[Workshop, list[Organisation], list[Activity]]:
-    """Check a request to create a workshop and return what to store."""
+def clean_workshop(data: dict, translate=untranslated) -> tuple[Workshop, list[Organisation], list[Activity]]:
+    """Check a request to create a workshop and return what to store (`translate`: see clean_activity)."""
     data = fields.mapping(data, name="workshop")
     title = fields.text(data.get("title"), max_length=120, name="title")
     language = fields.choice(data.get("language") or "nl", LANGUAGES, name="language")
@@ -65,7 +65,7 @@ def clean_workshop(data: dict) -> tuple[Workshop, list[Organisation], list[Activ
         raise InvalidInput(N_("%(field)s must be a list."), field="agenda")
     if len(agenda) > MAX_ACTIVITIES:
         raise InvalidInput(N_("%(field)s can have at most %(max)d items."), field="agenda", max=MAX_ACTIVITIES)
-    activities = [clean_activity(item, language) for item in agenda]
+    activities = [clean_activity(item, language, translate) for item in agenda]
     for position, activity in enumerate(activities):
         activity.position = position
     workshop = Workshop(title=title, language=language, roles=roles, settings={"privacy_threshold": threshold})

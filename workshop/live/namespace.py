@@ -14,7 +14,7 @@ from ..domain.errors import DomainError, NotAllowed
 from ..domain.i18n import N_
 from ..domain.results import FACILITATOR, SCREEN
 from ..i18n import chosen_language
-from ..messages import error_message
+from ..messages import error_message, translate_label
 from . import rooms
 from .payloads import error, ok, require
 
@@ -142,7 +142,7 @@ class LiveNamespace(Namespace):
     @event(services.FACILITATOR_ROLE)
     def on_add_activity(self, data):
         """A facilitator adds an activity to the agenda: {kind, title, prompt, config}."""
-        view, events = services.add_activity(self.db, connection["workshop_id"], require(data, "kind"))
+        view, events = services.add_activity(self.db, connection["workshop_id"], require(data, "kind"), translate_label)
         self.broadcaster.publish(events)
         return ok(activity=view)
 

@@ -6,7 +6,7 @@ from ..domain import lifecycle
 from ..domain.errors import LimitReached
 from ..domain.events import AgendaChanged, AnswersChanged
 from ..domain.i18n import N_
-from ..domain.kinds import clean_activity
+from ..domain.kinds import clean_activity, untranslated
 from ..domain.model import Workshop
 from ..domain.workshops import MAX_ACTIVITIES
 from ..storage.database import Database
@@ -25,14 +25,14 @@ def control(db: Database, workshop_id: int, action, activity_id=None) -> list:
     return [AgendaChanged(workshop_id)] + [AnswersChanged(workshop_id, a) for a in touched]
 
 
-def add_activity(db: Database, workshop_id: int, item) -> tuple[dict, list]:
+def add_activity(db: Database, workshop_id: int, item, translate=untranslated) -> tuple[dict, list]:
     """Append an activity to the agenda, also while the workshop runs."""
     with db.session() as s:
         workshop = s.get(Workshop, workshop_id)
         agenda = q.agenda(s, workshop_id)
         if len(agenda) >= MAX_ACTIVITIES:
             raise LimitReached(N_("%(field)s can have at most %(max)d items."), field="agenda", max=MAX_ACTIVITIES)
-        act = clean_activity(item, workshop.language)
+        act = clean_activity(item, workshop.language, translate)
         act.workshop_id = workshop_id
         act.position = (agenda[-1].position + 1) if agenda else 0
         s.add(act)

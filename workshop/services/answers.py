@@ -37,6 +37,9 @@ def submit_answer(db: Database, participant_id: int, activity_id, client_id, pay
         )
         ctx = AnswerContext(participant=participant, goals=q.goals(s, participant.workshop_id), mine=mine)
         answer = answer_rules.accept_answer(act, ctx, payload, client_id)
+        if mine and not get_kind(act.kind).many_answers and answer is not mine[0]:
+            s.delete(mine[0])
+            s.flush()
         s.add(answer)
         s.flush()
         s.execute(receipts.insert().values(participant_id=participant_id, client_id=client_id, answer_id=answer.id))
@@ -60,7 +63,7 @@ def submit_answer_safely(db: Database, participant_id: int, activity_id, client_
 def withdraw_answer(db: Database, participant_id: int, answer_id) -> list:
     """A participant takes back one of their answers while the activity is open."""
     with db.session() as s:
-        answer = s.get(Answer, answer_id) if isinstance(answer_id, int) else None
+        answer = s.get(Answer, answer_id) if isinstance(answer_id, int) and not isinstance(answer_id, bool) else None
         if answer is None or answer.participant_id != participant_id:
             raise NotFound(N_("This answer does not exist."))
         act = s.get(Activity, answer.activity_id)

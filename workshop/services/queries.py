@@ -29,7 +29,7 @@ def agenda(s: Session, workshop_id: int) -> list[Activity]:
 
 
 def activity(s: Session, workshop_id: int, activity_id) -> Activity:
-    act = s.get(Activity, activity_id) if isinstance(activity_id, int) else None
+    act = s.get(Activity, activity_id) if isinstance(activity_id, int) and not isinstance(activity_id, bool) else None
     if act is None or act.workshop_id != workshop_id:
         raise NotFound(N_("This activity does not exist."))
     return act

@@ -10,6 +10,7 @@ from ..domain.codes import hash_token, new_join_code, new_token
 from ..domain.errors import NotAllowed
 from ..domain.events import AgendaChanged, AnswersChanged
 from ..domain.i18n import N_
+from ..domain.kinds import untranslated
 from ..domain.model import Workshop
 from ..domain.workshops import clean_workshop, update_settings
 from ..storage.database import Database
@@ -26,9 +27,9 @@ class CreatedWorkshop:
     workshop_id: int
 
 
-def create_workshop(db: Database, data) -> CreatedWorkshop:
+def create_workshop(db: Database, data, translate=untranslated) -> CreatedWorkshop:
     """Create a workshop with its organisations and agenda; the control token is shown once."""
-    workshop, organisations, activities = clean_workshop(data)
+    workshop, organisations, activities = clean_workshop(data, translate)
     control_token, screen_key = new_token(), new_token()[:24]
     with db.session() as s:
         while True:

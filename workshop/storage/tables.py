@@ -106,6 +106,8 @@ answers = Table(
     Column("updated_at", DateTime, nullable=False, default=utcnow, onupdate=utcnow),
     UniqueConstraint("activity_id", "participant_id", "slot", name="uq_answers_one_per_slot"),
     Index("ix_answers_activity", "activity_id"),
+    # Never reuse an id: a replaced answer must not be recognisable by its old id (SQLite reuses them).
+    sqlite_autoincrement=True,
 )
 
 goals = Table(

@@ -6,6 +6,7 @@ from .. import presenters, services
 from ..domain.errors import InvalidInput, NotAllowed
 from ..domain.i18n import N_
 from ..domain.results import FACILITATOR
+from ..messages import translate_label
 from . import db, publish
 from .links import links
 from .openapi import document
@@ -38,7 +39,7 @@ def openapi():
 @bp.post("/workshops")
 def create_workshop():
     """Create a workshop with organisations and an agenda; the control token is in this answer only."""
-    created = services.create_workshop(db(), body())
+    created = services.create_workshop(db(), body(), translate_label)
     return jsonify(
         code=created.code,
         control_token=created.control_token,
@@ -72,7 +73,7 @@ def agenda(code):
 @bp.post("/workshops/<code>/activities")
 def add_activity(code):
     """Append an activity to the agenda (facilitator)."""
-    view, events = services.add_activity(db(), facilitator(code), body())
+    view, events = services.add_activity(db(), facilitator(code), body(), translate_label)
     publish(events)
     return jsonify(view), 201
 

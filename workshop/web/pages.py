@@ -12,7 +12,7 @@ from ..domain.errors import DomainError, NotFound
 from ..domain.model import PALETTE
 from ..i18n import LANGUAGE_COOKIE, LANGUAGES
 from ..live.namespace import cookie_name
-from ..messages import error_message
+from ..messages import error_message, translate_label
 from . import db, publish
 from .links import join_url, links
 
@@ -84,7 +84,7 @@ def new_workshop():
     if request.method == "GET":
         return render_template("new.html", **context)
     try:
-        created = services.create_workshop(db(), _workshop_form_data(request.form))
+        created = services.create_workshop(db(), _workshop_form_data(request.form), translate_label)
     except DomainError as err:
         return render_template("new.html", error=error_message(err), **context), 400
     g.workshop_language = request.form.get("language")

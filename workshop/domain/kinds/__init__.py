@@ -50,13 +50,21 @@ def get_kind(name: str) -> ActivityKind:
         raise InvalidInput(N_("%(field)s is not one of the options."), field="kind") from None
 
 
-def clean_activity(item, language: str) -> Activity:
-    """Check one agenda item: {kind, title, prompt, config}; texts may be given per language."""
+def untranslated(label: str, language: str) -> str:
+    """The default for `translate`: the label as written in the code (English)."""
+    return label
+
+
+def clean_activity(item, language: str, translate=untranslated) -> Activity:
+    """Check one agenda item: {kind, title, prompt, config}; texts may be given per language.
+
+    An item without a title gets its kind's label, through `translate(label, language)`.
+    """
     item = fields.mapping(item, name="agenda")
     kind = get_kind(item.get("kind"))
     config = kind.clean_config(fields.mapping(item.get("config"), name="config"), language)
     config["prompt"] = localised(item.get("prompt"), language, name="prompt", max_length=500, required=False)
-    title = localised(item.get("title") or kind.label, language, name="title", max_length=120)
+    title = localised(item.get("title") or translate(kind.label, language), language, name="title", max_length=120)
     return Activity(kind=kind.name, title=title, config=config, results_visible=kind.results_visible_by_default)
 
 

@@ -51,6 +51,14 @@ class ActivityKind:
         """Check what a phone sent; return the payload to store."""
         raise NotImplementedError
 
+    def needs_new_row(self, old: dict, new: dict) -> bool:
+        """Store a changed one-answer as a fresh row (new id) rather than in place.
+
+        Reflections do when their sharing changes: a facilitator who saw answer N with a name
+        must not recognise answer N once its author shares it anonymously.
+        """
+        return False
+
     def answer_limit(self, config: dict) -> int | None:
         """How many answers one participant may give (only for `many_answers` kinds)."""
         return None

@@ -33,13 +33,11 @@ class DotVoting(ActivityKind):
         "place_first": N_("Place at least one dot."),
         "no_goals": N_("There are no goals to vote on yet."),
         "max_per_goal": N_("At most {n} dots per goal."),
-        "your_vote": N_("Your vote"),
         "all_dots": N_("All dots"),
         "all_dots_hint": N_("Every dot counts the same: larger organisations weigh more."),
         "equal_voice": N_("Equal voice"),
         "equal_voice_hint": N_("Every organisation weighs the same: 100 points each, spread as its dots are."),
-        "points": N_("points"),
-        "dots": N_("dots"),
+        "dots": N_("Dots"),
         "rank": N_("Rank"),
         "goal": N_("Goal"),
         "total": N_("Total"),
@@ -52,7 +50,9 @@ class DotVoting(ActivityKind):
         "no_common_ground": N_("No goal is in the top {k} of every organisation."),
         "too_few_organisations": N_("Needs at least two organisations with enough voters."),
         "voters": N_("{n} voters"),
-        "not_shown": N_("Organisations with fewer than {k} voters count in the totals and in equal voice, but get no column of their own."),
+        "not_shown": N_(
+            "Organisations with fewer than {k} voters count in the totals and in equal voice, but get no column of their own."
+        ),
         "more": N_("+{n} more"),
     }
 

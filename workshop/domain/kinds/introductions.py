@@ -18,7 +18,7 @@ class Introductions(ActivityKind):
         "get_hint": N_("What you hope to learn, find or achieve together…"),
         "update": N_("Update my introduction"),
         "yours": N_("Your introduction"),
-        "anonymous": N_("Someone"),
+        "can_change": N_("You can change your answer until the facilitator closes this activity."),
     }
 
     def default_config(self, language):

@@ -45,11 +45,10 @@ class Poll(ActivityKind):
         "pick_any": N_("Pick one or more"),
         "update": N_("Update my vote"),
         "yours": N_("Your choice: {choices}"),
-        "too_many": N_("You can pick at most {n}."),
+        "can_change": N_("You can change your answer until the facilitator closes this activity."),
         "choose_first": N_("Pick an option first."),
-        "percent_of": N_("{p}% of {n} people"),
         "more_options": N_("+{n} more options with fewer votes"),
-        "everyone": N_("Everyone"),
+        "not_shown": N_("Organisations with fewer than {k} answers are not shown separately."),
     }
 
     def default_config(self, language):
@@ -59,7 +58,11 @@ class Poll(ActivityKind):
     def clean_config(self, config, language):
         base = self.default_config(language)
         options = localised_list(
-            config.get("options", base["options"]), language, name="options", max_items=MAX_OPTIONS, max_length=120,
+            config.get("options", base["options"]),
+            language,
+            name="options",
+            max_items=MAX_OPTIONS,
+            max_length=120,
             min_items=MIN_OPTIONS,
         )
         multiple = config.get("multiple", False)

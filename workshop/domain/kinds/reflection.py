@@ -32,6 +32,10 @@ class Reflection(ActivityKind):
     many_answers = False
     # Personal answers: the facilitator reveals the shared ones when the room is ready for it.
     results_visible_by_default = False
+
+    def needs_new_row(self, old, new):
+        return old.get("share") != new.get("share")
+
     ui_strings = {
         "your_reflection": N_("Your reflection"),
         "think_along": N_("Questions to think along"),
@@ -66,7 +70,9 @@ class Reflection(ActivityKind):
             "questions": localised_list(
                 config.get("questions", base["questions"]), language, name="questions", max_items=6, max_length=200
             ),
-            "max_length": fields.integer(config.get("max_length", base["max_length"]), minimum=20, maximum=4000, name="max_length"),
+            "max_length": fields.integer(
+                config.get("max_length", base["max_length"]), minimum=20, maximum=4000, name="max_length"
+            ),
         }
 
     def clean_answer(self, config, payload, ctx):

@@ -64,15 +64,16 @@ class Scale(ActivityKind):
     many_answers = False
     ui_strings = {
         "your_position": N_("Your position"),
-        "value": N_("You chose {n}"),
         "update": N_("Update my answer"),
         "yours": N_("Your answer: {n}"),
+        "can_change": N_("You can change your answer until the facilitator closes this activity."),
         "median": N_("Median {n}"),
         "spread": N_("Middle half between {q1} and {q3}"),
         "range": N_("From {min} to {max}"),
         "everyone": N_("Everyone"),
         "medians": N_("Median per organisation"),
         "people": N_("{n} people"),
+        "not_shown": N_("Organisations with fewer than {k} answers are not shown separately."),
     }
 
     def default_config(self, language):

@@ -27,9 +27,9 @@ class TeamPhase(ActivityKind):
         "performing_text": N_("We work as one team, solve problems together and deliver results."),
         "update": N_("Update my answer"),
         "yours": N_("Your answer: {phase}"),
+        "can_change": N_("You can change your answer until the facilitator closes this activity."),
         "most_chosen": N_("Chosen most"),
-        "tie": N_("{a} and {b}"),
-        "everyone": N_("Everyone"),
+        "not_shown": N_("Organisations with fewer than {k} answers are not shown separately."),
     }
 
     def default_config(self, language):

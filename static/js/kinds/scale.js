@@ -1,0 +1,170 @@
+/* Scale: a slider between two poles; a histogram with each organisation's median on the projector. */
+(function () {
+  "use strict";
+  var S = window.Samenspel, el = S.el;
+  function t(key, params) { return S.t("scale." + key, params); }
+
+  function number(value) {
+    return value === null || value === undefined ? "–" : Number(value).toLocaleString(document.documentElement.lang || "nl");
+  }
+
+  /** Send an answer and show the server's ack (not the click) in `status`. */
+  function send(ctx, button, status, answer) {
+    button.disabled = true;
+    status.className = "status";
+    status.textContent = S.t("sending");
+    return ctx.submit(answer).then(function (ack) {
+      button.disabled = false;
+      status.className = ack.ok ? "status ok" : "status error";
+      status.textContent = ack.ok ? S.t("received") : ack.error.message;
+      return ack;
+    });
+  }
+
+  function phone(container, ctx) {
+    var config = ctx.activity.config, open = ctx.activity.state === "open";
+    var middle = Math.round((config.min + config.max) / 2);
+    var range = el("input", {
+      type: "range", id: "scale-value", class: "scale-range", min: String(config.min), max: String(config.max), step: "1",
+      value: String(middle), "aria-describedby": "scale-poles",
+    });
+    var shown = el("output", { class: "scale-current", for: "scale-value", "aria-live": "off" });
+    function set(value) {
+      range.value = String(Math.min(config.max, Math.max(config.min, value)));
+      shown.textContent = range.value;
+      range.setAttribute("aria-valuetext", range.value + " (" + config.left + " – " + config.right + ")");
+    }
+    var dirty = false;
+    function step(delta) { return function () { dirty = true; set(Number(range.value) + delta); }; }
+    range.addEventListener("input", function () { dirty = true; set(Number(range.value)); });
+    var status = el("p", { class: "status", role: "status", "aria-live": "polite" });
+    var button = el("button", { type: "submit", class: "button primary block", text: S.t("send") });
+    var form = el("form", { class: "stack answer-form scale-phone", novalidate: true }, [
+      el("label", { for: "scale-value", text: t("your_position") }),
+      shown,
+      el("div", { class: "scale-slider" }, [
+        el("button", { type: "button", class: "scale-step", "aria-label": "−1", text: "−", onclick: step(-1) }),
+        range,
+        el("button", { type: "button", class: "scale-step", "aria-label": "+1", text: "+", onclick: step(1) }),
+      ]),
+      el("div", { class: "scale-poles", id: "scale-poles" }, [
+        el("span", { class: "scale-pole left" }, [el("strong", { text: String(config.min) }), " ", config.left]),
+        el("span", { class: "scale-pole right" }, [el("strong", { text: String(config.max) }), " ", config.right]),
+      ]),
+      status,
+      el("div", { class: "bottom-bar" }, [button]),
+    ]);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      send(ctx, button, status, { value: Number(range.value) }).then(function (ack) { if (ack.ok) dirty = false; });
+    });
+    var list = el("ul", { class: "mine-list" });
+
+    function updateMine(mine) {
+      var a = mine && mine[0] ? mine[0].answer : null;
+      S.render(list, a ? [el("li", { class: "mine-item" }, [
+        el("p", { class: "mine-text", text: t("yours", { n: a.value }) }), open ? el("p", { class: "hint", text: t("can_change") }) : null,
+      ])] : []);
+      if (a && !dirty) set(a.value);
+      button.textContent = a ? t("update") : S.t("send");
+    }
+    set(middle);
+    S.render(container, [open ? form : null, list]);
+    updateMine(ctx.mine || []);
+    return { updateMine: updateMine };
+  }
+
+  /** Left offset (in %) of a value's column centre, so bars, ticks and markers line up. */
+  function position(data, value) {
+    var n = data.max - data.min + 1;
+    return (100 * (value - data.min + 0.5)) / n;
+  }
+
+  function histogram(data) {
+    var counts = data.overall.distribution, n = counts.length;
+    var top = Math.max.apply(null, counts.map(function (d) { return d.count; }).concat([1]));
+    var every = n <= 21 ? 1 : n <= 51 ? 5 : 10;
+    var bars = counts.map(function (d) {
+      var bar = el("span", { class: "scale-bar" });
+      bar.style.height = (100 * d.count / top) + "%";
+      return el("div", { class: "scale-col" + (d.count ? "" : " empty") }, [
+        el("span", { class: "scale-count", text: d.count && n <= 21 ? String(d.count) : "" }),
+        bar,
+      ]);
+    });
+    var ticks = counts.map(function (d, i) {
+      return el("span", { class: "scale-tick", text: i % every === 0 || i === n - 1 ? String(d.value) : "" });
+    });
+    return [el("div", { class: "scale-hist", "aria-hidden": "true" }, bars), el("div", { class: "scale-ticks", "aria-hidden": "true" }, ticks)];
+  }
+
+  function marker(data, summary, label, extra) {
+    var track = el("div", { class: "scale-track" + (extra || "") });
+    if (summary.median !== null) {
+      var band = el("span", { class: "scale-band" });
+      band.style.left = position(data, summary.q1) + "%";
+      band.style.width = (position(data, summary.q3) - position(data, summary.q1)) + "%";
+      var pin = el("span", { class: "scale-marker" }, [el("span", { class: "scale-dot", "aria-hidden": "true" }), el("span", { class: "scale-median", text: number(summary.median) })]);
+      pin.style.left = position(data, summary.median) + "%";
+      track.append(band, pin);
+    }
+    return [el("div", { class: "scale-lane-label" }, [label]), track];
+  }
+
+  function chart(results, ctx) {
+    var data = results.data, orgs = S.organisationMap(ctx.workshop);
+    var lanes = [marker(data, data.overall, el("span", { class: "org-label", text: t("everyone") }), " overall")];
+    (ctx.workshop.organisations || []).forEach(function (org) {
+      var summary = data.by_organisation[String(org.id)];
+      if (summary) lanes.push(marker(data, summary, S.orgLabel(orgs[org.id])).map(function (node) { node.style.setProperty("--org", org.colour); return node; }));
+    });
+    return el("div", { class: "scale-chart" }, [
+      el("div", { class: "scale-gutter" }),
+      el("div", { class: "scale-plot" }, histogram(data)),
+      el("div", { class: "scale-gutter" }),
+      el("div", { class: "scale-poles-axis" }, [
+        el("span", { class: "scale-pole left", text: "← " + data.left }),
+        el("span", { class: "scale-pole right", text: data.right + " →" }),
+      ]),
+      el("div", { class: "scale-lanes-head" }, [t("medians")]),
+    ].concat([].concat.apply([], lanes)));
+  }
+
+  function summaryLine(summary) {
+    if (summary.median === null) return "";
+    return [t("median", { n: number(summary.median) }), t("spread", { q1: number(summary.q1), q3: number(summary.q3) }),
+      t("range", { min: number(summary.min), max: number(summary.max) })].join(" · ");
+  }
+
+  function hiddenNote(results, ctx) {
+    var shown = results.data.organisations_shown.length, all = (ctx.workshop.organisations || []).length;
+    return shown < all ? el("p", { class: "hint scale-note", text: t("not_shown", { k: results.privacy_threshold }) }) : null;
+  }
+
+  function control(container, results, ctx) {
+    var data = results.data;
+    if (!data.overall.count) { S.render(container, el("p", { class: "muted", text: S.t("no_answers") })); return; }
+    var orgs = S.organisationMap(ctx.workshop);
+    S.render(container, [
+      el("p", { class: "scale-summary", text: summaryLine(data.overall) }),
+      chart(results, ctx),
+      el("ul", { class: "scale-org-list" }, Object.keys(data.by_organisation).map(function (id) {
+        var s = data.by_organisation[id];
+        return el("li", {}, [S.orgLabel(orgs[id]), " ", t("people", { n: s.count }), " · ", summaryLine(s)]);
+      })),
+      hiddenNote(results, ctx),
+    ]);
+  }
+
+  function screen(container, results, ctx) {
+    var data = results.data;
+    if (!data.overall.count) { S.render(container, el("p", { class: "empty", text: S.t("no_answers") })); return; }
+    S.render(container, el("div", { class: "scale-screen" }, [
+      el("p", { class: "scale-summary", text: summaryLine(data.overall) }),
+      chart(results, ctx),
+      hiddenNote(results, ctx),
+    ]));
+  }
+
+  S.kinds.scale = { phone: phone, control: control, screen: screen };
+})();
