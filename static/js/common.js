@@ -82,6 +82,19 @@
     });
   }
 
+  /** Send an answer and show the server's ack (not the click) in `status`; `okText` replaces "Received". */
+  function sendAnswer(ctx, button, status, answer, okText) {
+    button.disabled = true;
+    status.className = "status";
+    status.textContent = t("sending");
+    return ctx.submit(answer).then(function (ack) {
+      button.disabled = false;
+      status.className = ack.ok ? "status ok" : "status error";
+      status.textContent = ack.ok ? okText || t("received") : ack.error.message;
+      return ack;
+    });
+  }
+
   /** Organisation colours come as data; CSSOM keeps them out of inline style attributes. */
   function paintColours(root) {
     (root || document).querySelectorAll("[data-colour]").forEach(function (node) {
@@ -121,7 +134,7 @@
   }
 
   window.Samenspel = {
-    t: t, el: el, render: render, clientId: clientId, connect: connect, request: request,
+    t: t, el: el, render: render, clientId: clientId, connect: connect, request: request, sendAnswer: sendAnswer,
     paintColours: paintColours, organisationMap: organisationMap, orgLabel: orgLabel, countdown: countdown,
     kinds: {}
   };

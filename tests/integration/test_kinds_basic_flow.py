@@ -24,7 +24,7 @@ KINDS = {
     ),
     "reflection": (
         {},
-        {"text": "We never talk about the money", "share": "anonymous"},
+        {"text": "We never talk about the money", "share": "named"},
         {"text": "Who decides in the end?", "share": "named"},
         {"text": "Fine", "share": "everyone"},
         lambda data: [i["text"] for i in data["shared"]],

@@ -49,20 +49,10 @@
         var answer = { text: textarea.value };
         if (data.get("value_driver") !== null) answer.value_driver = data.get("value_driver");
         if (data.get("horizon") !== null) answer.horizon = Number(data.get("horizon"));
-        button.disabled = true;
-        status.className = "status";
-        status.textContent = t("sending");
-        ctx.submit(answer).then(function (ack) {
-          button.disabled = false;
-          if (ack.ok) {
-            status.className = "status ok";
-            status.textContent = t("received");
-            form.reset();
-            updateCounter();
-          } else {
-            status.className = "status error";
-            status.textContent = ack.error.message;
-          }
+        S.sendAnswer(ctx, button, status, answer).then(function (ack) {
+          if (!ack.ok) return;
+          form.reset();
+          updateCounter();
         });
       });
     }

@@ -88,20 +88,10 @@
         if (Object.keys(pledge).length) pledges[g.id] = pledge;
       });
       if (!Object.keys(pledges).length) { status.className = "status error"; status.textContent = t("commitments.pledge_something"); return; }
-      button.disabled = true;
-      status.className = "status";
-      status.textContent = t("sending");
-      ctx.submit({ pledges: pledges }).then(function (ack) {
-        button.disabled = false;
-        if (ack.ok) {
-          state.dirty = false;
-          status.className = "status ok";
-          status.textContent = t("commitments.saved");
-          button.textContent = t("commitments.update");
-        } else {
-          status.className = "status error";
-          status.textContent = ack.error.message;
-        }
+      S.sendAnswer(ctx, button, status, { pledges: pledges }, t("commitments.saved")).then(function (ack) {
+        if (!ack.ok) return;
+        state.dirty = false;
+        button.textContent = t("commitments.update");
       });
     });
 

@@ -90,20 +90,10 @@
         var r = response(g);
         responses[g.id] = r.position === "consent" ? { position: "consent" } : { position: r.position, reason: r.reason || "" };
       });
-      button.disabled = true;
-      status.className = "status";
-      status.textContent = t("sending");
-      ctx.submit({ responses: responses }).then(function (ack) {
-        button.disabled = false;
-        if (ack.ok) {
-          state.dirty = false;
-          status.className = "status ok";
-          status.textContent = t("consent.saved");
-          button.textContent = t("consent.update");
-        } else {
-          status.className = "status error";
-          status.textContent = ack.error.message;
-        }
+      S.sendAnswer(ctx, button, status, { responses: responses }, t("consent.saved")).then(function (ack) {
+        if (!ack.ok) return;
+        state.dirty = false;
+        button.textContent = t("consent.update");
       });
     });
 

@@ -75,19 +75,8 @@
       var allocation = {};
       goals.forEach(function (g) { if (state.value[g.id]) allocation[g.id] = state.value[g.id]; });
       if (!Object.keys(allocation).length) { status.className = "status error"; status.textContent = t("dot_voting.place_first"); return; }
-      button.disabled = true;
-      status.className = "status";
-      status.textContent = t("sending");
-      ctx.submit({ allocation: allocation }).then(function (ack) {
-        button.disabled = false;
-        if (ack.ok) {
-          state.dirty = false;
-          status.className = "status ok";
-          status.textContent = t("dot_voting.saved");
-        } else {
-          status.className = "status error";
-          status.textContent = ack.error.message;
-        }
+      S.sendAnswer(ctx, button, status, { allocation: allocation }, t("dot_voting.saved")).then(function (ack) {
+        if (ack.ok) state.dirty = false;
         draw();
       });
     });

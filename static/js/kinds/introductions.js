@@ -4,19 +4,6 @@
   var S = window.Samenspel, el = S.el;
   function t(key, params) { return S.t("introductions." + key, params); }
 
-  /** Send an answer and show the server's ack (not the click) in `status`. */
-  function send(ctx, button, status, answer) {
-    button.disabled = true;
-    status.className = "status";
-    status.textContent = S.t("sending");
-    return ctx.submit(answer).then(function (ack) {
-      button.disabled = false;
-      status.className = ack.ok ? "status ok" : "status error";
-      status.textContent = ack.ok ? S.t("received") : ack.error.message;
-      return ack;
-    });
-  }
-
   function field(id, label, hint, maxLength) {
     var area = el("textarea", { id: id, rows: "3", maxlength: String(maxLength), required: true, "aria-describedby": id + "-hint" });
     var counter = el("span", { class: "counter" });
@@ -42,7 +29,7 @@
     form.addEventListener("input", function () { dirty = true; });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      send(ctx, button, status, { bring: bring.area.value, get: get.area.value }).then(function (ack) { if (ack.ok) dirty = false; });
+      S.sendAnswer(ctx, button, status, { bring: bring.area.value, get: get.area.value }).then(function (ack) { if (ack.ok) dirty = false; });
     });
 
     function updateMine(mine) {

@@ -38,13 +38,7 @@
       event.preventDefault();
       var choices = inputs.filter(function (i) { return i.checked; }).map(function (i) { return Number(i.value); });
       if (!choices.length) { status.className = "status error"; status.textContent = t("choose_first"); return; }
-      button.disabled = true;
-      status.className = "status";
-      status.textContent = S.t("sending");
-      ctx.submit({ choices: choices }).then(function (ack) {
-        button.disabled = false;
-        status.className = ack.ok ? "status ok" : "status error";
-        status.textContent = ack.ok ? S.t("received") : ack.error.message;
+      S.sendAnswer(ctx, button, status, { choices: choices }).then(function (ack) {
         if (ack.ok) dirty = false;
       });
     });

@@ -41,13 +41,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var share = form.querySelector("input[name=share]:checked");
-      button.disabled = true;
-      status.className = "status";
-      status.textContent = S.t("sending");
-      ctx.submit({ text: text.value, share: share ? share.value : "private" }).then(function (ack) {
-        button.disabled = false;
-        status.className = ack.ok ? "status ok" : "status error";
-        status.textContent = ack.ok ? S.t("received") : ack.error.message;
+      S.sendAnswer(ctx, button, status, { text: text.value, share: share ? share.value : "private" }).then(function (ack) {
         if (ack.ok) dirty = false;
       });
     });

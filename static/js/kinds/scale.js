@@ -8,19 +8,6 @@
     return value === null || value === undefined ? "–" : Number(value).toLocaleString(document.documentElement.lang || "nl");
   }
 
-  /** Send an answer and show the server's ack (not the click) in `status`. */
-  function send(ctx, button, status, answer) {
-    button.disabled = true;
-    status.className = "status";
-    status.textContent = S.t("sending");
-    return ctx.submit(answer).then(function (ack) {
-      button.disabled = false;
-      status.className = ack.ok ? "status ok" : "status error";
-      status.textContent = ack.ok ? S.t("received") : ack.error.message;
-      return ack;
-    });
-  }
-
   function phone(container, ctx) {
     var config = ctx.activity.config, open = ctx.activity.state === "open";
     var middle = Math.round((config.min + config.max) / 2);
@@ -56,7 +43,7 @@
     ]);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      send(ctx, button, status, { value: Number(range.value) }).then(function (ack) { if (ack.ok) dirty = false; });
+      S.sendAnswer(ctx, button, status, { value: Number(range.value) }).then(function (ack) { if (ack.ok) dirty = false; });
     });
     var list = el("ul", { class: "mine-list" });
 

@@ -5,19 +5,6 @@
   var PHASES = ["forming", "storming", "norming", "performing"];
   function t(key, params) { return S.t("team_phase." + key, params); }
 
-  /** Send an answer and show the server's ack (not the click) in `status`. */
-  function send(ctx, button, status, answer) {
-    button.disabled = true;
-    status.className = "status";
-    status.textContent = S.t("sending");
-    return ctx.submit(answer).then(function (ack) {
-      button.disabled = false;
-      status.className = ack.ok ? "status ok" : "status error";
-      status.textContent = ack.ok ? S.t("received") : ack.error.message;
-      return ack;
-    });
-  }
-
   function phone(container, ctx) {
     var open = ctx.activity.state === "open";
     var status = el("p", { class: "status", role: "status", "aria-live": "polite" });
@@ -42,7 +29,7 @@
       event.preventDefault();
       var picked = form.querySelector("input[name=phase]:checked");
       if (!picked) { status.className = "status error"; status.textContent = S.t("pick"); return; }
-      send(ctx, button, status, { phase: picked.value }).then(function (ack) { if (ack.ok) dirty = false; });
+      S.sendAnswer(ctx, button, status, { phase: picked.value }).then(function (ack) { if (ack.ok) dirty = false; });
     });
     var list = el("ul", { class: "mine-list" });
 
