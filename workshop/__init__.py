@@ -20,7 +20,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
     app.json.sort_keys = False
     logging.basicConfig(level=app.config["LOG_LEVEL"], format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    for noisy in ("alembic", "geventwebsocket.handler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
     db = Database(app.config["DATABASE_URL"])
     db.upgrade()
