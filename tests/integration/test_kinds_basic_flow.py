@@ -53,25 +53,7 @@ EXPECTED_SECOND = {
 }
 
 
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    for key in ("DATABASE_URL", "MESSAGE_QUEUE", "REDIS_URL", "PUBLIC_URL", "ALLOWED_ORIGINS", "SECRET_KEY"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path))
-    from workshop import create_app
-
-    app = create_app(
-        {
-            "TESTING": True,
-            "DATABASE_URL": f"sqlite:///{tmp_path}/t.db",
-            "ASYNC_MODE": "threading",
-            "RESULTS_PUSH_INTERVAL": 0,
-            "INSTANCE_PATH": str(tmp_path),
-            "MESSAGE_QUEUE": None,
-        }
-    )
-    yield app
-    app.extensions["samenspel.db"].engine.dispose()
+# `app` comes from tests/conftest.py: a fresh SQLite file, synchronous pushes.
 
 
 class Room:

@@ -3,8 +3,6 @@ import uuid
 
 import pytest
 
-import workshop
-
 AGENDA = [
     {"kind": "ambitions", "title": "Our ambitions"},
     {"kind": "goals", "title": "Shared goals"},
@@ -18,15 +16,8 @@ ORGANISATIONS = ["Woonstede", "Thuisbaas", "Dorpswonen"]
 class Flow:
     """A workshop made through the API, with a facilitator, a screen and phones connected."""
 
-    def __init__(self, tmp_path):
-        self.app = workshop.create_app(
-            {
-                "DATABASE_URL": f"sqlite:///{tmp_path}/t.db",
-                "ASYNC_MODE": "threading",
-                "RESULTS_PUSH_INTERVAL": 0,
-                "INSTANCE_PATH": str(tmp_path),
-            }
-        )
+    def __init__(self, app):
+        self.app = app
         self.socketio = self.app.extensions["socketio"]
         self.http = self.app.test_client()
         reply = self.http.post(
@@ -89,8 +80,8 @@ class Flow:
 
 
 @pytest.fixture
-def flow(tmp_path):
-    made = Flow(tmp_path)
+def flow(app):
+    made = Flow(app)
     yield made
     made.close()
 

@@ -8,11 +8,11 @@ URL = os.environ.get("TEST_DATABASE_URL")
 if not URL:
     pytest.skip("TEST_DATABASE_URL is not set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)", allow_module_level=True)
 
+from tests.support.workshops import ambition, workshop_payload  # noqa: E402
 from workshop import services  # noqa: E402
 from workshop.domain.errors import LimitReached  # noqa: E402
 from workshop.domain.results import FACILITATOR, SCREEN  # noqa: E402
 from workshop.storage.database import Database  # noqa: E402
-from tests.support.workshops import ambition, workshop_payload  # noqa: E402
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from workshop import create_app
 from workshop.domain.kinds import KINDS
 from workshop.live.namespace import LiveNamespace
 
@@ -27,8 +26,7 @@ def test_every_kind_has_its_answer_and_results_documented(kind):
     assert f"| `{kind}` |" in DOC, f"docs/protocol.md does not describe the `{kind}` kind's answer and results"
 
 
-def test_every_route_is_documented(tmp_path):
-    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/t.db", "ASYNC_MODE": "threading", "INSTANCE_PATH": str(tmp_path)})
+def test_every_route_is_documented(app):
     missing = []
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":
