@@ -2,6 +2,7 @@
 import pytest
 from sqlalchemy import inspect, text
 
+from tests.support.workshops import ambition, workshop_payload
 from workshop import services
 from workshop.domain import kinds
 from workshop.domain.codes import hash_token
@@ -10,7 +11,6 @@ from workshop.domain.events import AnswersChanged
 from workshop.domain.kinds.base import ActivityKind
 from workshop.domain.results import FACILITATOR, SCREEN
 from workshop.storage.database import Database
-from tests.support.workshops import ambition, workshop_payload
 
 
 @pytest.fixture
