@@ -40,8 +40,8 @@
 
   function current() { return state && state.current; }
 
-  function button(label, onClick, extra) {
-    return el("button", { type: "button", class: "button small " + (extra || ""), text: label, onclick: onClick });
+  function button(label, onClick, extra, action) {
+    return el("button", { type: "button", class: "button small " + (extra || ""), text: label, onclick: onClick, "data-action": action });
   }
 
   function move(activityId, delta) {
@@ -60,11 +60,11 @@
     S.render(agendaList, state.agenda.map(function (a, index) {
       var isCurrent = current() && current().id === a.id;
       var buttons = [];
-      if (a.state !== "open") buttons.push(button(t("open"), function () { act("open", a.id); }, "primary-outline"));
-      if (a.state === "open") buttons.push(button(t("close"), function () { act("close", a.id); }));
+      if (a.state !== "open") buttons.push(button(t("open"), function () { act("open", a.id); }, "primary-outline", "open"));
+      if (a.state === "open") buttons.push(button(t("close"), function () { act("close", a.id); }, "", "close"));
       if (a.state !== "draft") buttons.push(a.results_visible
-        ? button(t("hide"), function () { act("hide", a.id); })
-        : button(t("reveal"), function () { act("reveal", a.id); }));
+        ? button(t("hide"), function () { act("hide", a.id); }, "", "hide")
+        : button(t("reveal"), function () { act("reveal", a.id); }, "", "reveal"));
       if (a.state !== "draft") buttons.push(button(t("new_round"), function () {
         if (window.confirm(t("confirm_rerun"))) S.request(socket, "rerun", { activity_id: a.id }).then(showError);
       }));
@@ -92,12 +92,12 @@
       : [el("p", { class: "now-title", text: t("lobby_on_screen") })]);
     var open = c && c.state === "open";
     S.render(actions, [
-      button(t("next") + " →", function () { act("next", null, open ? "confirm_next" : null); }, "primary"),
-      c && c.state === "open" ? button(t("close"), function () { act("close", c.id); }) : null,
+      button(t("next") + " →", function () { act("next", null, open ? "confirm_next" : null); }, "primary", "next"),
+      c && c.state === "open" ? button(t("close"), function () { act("close", c.id); }, "", "close") : null,
       c && c.state !== "draft" ? (c.results_visible
-        ? button(t("hide"), function () { act("hide", c.id); })
-        : button(t("reveal"), function () { act("reveal", c.id); })) : null,
-      c ? button(t("lobby"), function () { act("lobby", null, open ? "confirm_lobby" : null); }) : null,
+        ? button(t("hide"), function () { act("hide", c.id); }, "", "hide")
+        : button(t("reveal"), function () { act("reveal", c.id); }, "", "reveal")) : null,
+      c ? button(t("lobby"), function () { act("lobby", null, open ? "confirm_lobby" : null); }, "", "lobby") : null,
     ]);
     S.render(timerBox, open ? [el("span", { class: "timer-label", text: t("timer") })].concat([1, 2, 3, 5].map(function (m) {
       return button(t("minutes", { n: m }), function () { S.request(socket, "timer", { activity_id: c.id, seconds: m * 60 }).then(showError); });

@@ -1,104 +1,17 @@
 """The core flow in Debian's Chromium: create on /new, control view, projector, three phones, live ambitions."""
-import os
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.support.server import LiveServer
+from tests.support.browser import MISSING, join_by_code, no_sideways_scrolling, shot, skip_module_without_browser
 from tests.support.workshops import Api
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "test-output" / "screenshots"
 ORGANISATIONS = ["Woonstede", "Energiek Netwerk", "Gemeente Rivierstad"]
 
-
-def _missing() -> str | None:
-    if not CHROMIUM.exists():
-        return "Debian Chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed"
-    return None
-
-
-MISSING = _missing()
-if MISSING and os.environ.get("REQUIRE_BROWSER") != "1":
-    pytest.skip(MISSING, allow_module_level=True)
+skip_module_without_browser()
 if not MISSING:
-    from playwright.sync_api import expect, sync_playwright
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with LiveServer(tmp_path_factory.mktemp("browser"), async_mode="eventlet") as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if MISSING:
-        # REQUIRE_BROWSER=1: every browser test fails (not skips), and the rest of the suite still runs.
-        pytest.fail(f"REQUIRE_BROWSER=1 but {MISSING}", pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Pages:
-    """Pages in separate browser contexts (one per device), with their console errors collected."""
-
-    def __init__(self, browser):
-        self.browser = browser
-        self.contexts = []
-        self.errors: list[str] = []
-
-    def open(self, name: str, width: int, height: int, mobile: bool = False):
-        options = {"viewport": {"width": width, "height": height}, "locale": "en-GB"}
-        if mobile:
-            options.update(is_mobile=True, has_touch=True, device_scale_factor=2)
-        context = self.browser.new_context(**options)
-        context.set_default_timeout(15_000)
-        self.contexts.append(context)
-        page = context.new_page()
-        page.on("console", lambda msg: msg.type == "error" and self.errors.append(f"{name}: console: {msg.text}"))
-        page.on("pageerror", lambda exc: self.errors.append(f"{name}: page error: {exc}"))
-        return page
-
-    def close(self):
-        for context in self.contexts:
-            context.close()
-
-
-@pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    opened.close()
-
-
-def shot(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / name), full_page=True)
-
-
-def no_sideways_scrolling(page, width):
-    scroll = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll <= width, f"{page.url} scrolls sideways at {width}px: scrollWidth {scroll}"
-
-
-def join_by_code(phone, server, code, organisation):
-    phone.goto(server.url + "/")
-    phone.fill("#code", code.lower())
-    phone.locator("form[action='/join'] button[type=submit]").click()
-    phone.wait_for_url(re.compile(rf"/w/{code}$"))
-    phone.locator("label.org-choice", has_text=organisation).click()
-    phone.check("input[name=role][value=manager]")
+    from playwright.sync_api import expect
 
 
 def test_core_flow(server, pages):
@@ -143,7 +56,7 @@ def test_core_flow(server, pages):
     shot(screen, "screen-lobby.png")
 
     control.locator("#actions button", has_text=re.compile(r"^Next")).click()
-    for i, (phone, (organisation, text)) in enumerate(zip(phones, people)):
+    for i, (phone, (_organisation, text)) in enumerate(zip(phones, people, strict=True)):
         phone.fill("#ambition-text", text)
         phone.locator("label.chip:has(input[name=value_driver])").nth(i).click()
         phone.locator("label.chip:has(input[name=horizon])").nth(i % 3).click()
@@ -159,7 +72,7 @@ def test_core_flow(server, pages):
         column = results.locator(".column", has=screen.locator(".card-text", has_text=text))
         expect(column.locator(".column-head")).to_contain_text(organisation)
     expect(results.locator(".column")).to_have_count(2)
-    for organisation, text in people:
+    for _organisation, text in people:
         expect(control.locator("#results")).to_contain_text(text)
     shot(control, "control.png")
     shot(screen, "screen-ambitions.png")

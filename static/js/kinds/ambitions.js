@@ -41,7 +41,7 @@
         parts.push(el("fieldset", {}, [el("legend", { text: t("horizon") }), chips("horizon", config.horizons, horizonLabel)]));
       }
       button = el("button", { type: "submit", class: "button primary block", text: t("send") });
-      parts.push(status, el("div", { class: "bottom-bar" }, [button]));
+      parts.push(el("div", { class: "bottom-bar" }, [status, button]));
       form = el("form", { class: "stack answer-form", novalidate: true }, parts);
       form.addEventListener("submit", function (event) {
         event.preventDefault();
@@ -158,7 +158,7 @@
     var perColumn = 4;
     var columns = groups(results, ctx.workshop).map(function (g) {
       var latest = g.items.slice(-perColumn).reverse();
-      return el("section", { class: "column", colour: g.colour }, [
+      return el("section", { class: "column", colour: g.colour, "data-hidden": String(g.items.length - latest.length) }, [
         el("h2", { class: "column-head" }, [g.label, el("span", { class: "count", text: String(g.items.length) })]),
         el("ul", { class: "cards" }, latest.map(function (item) {
           return el("li", { class: "card-item" }, [
@@ -173,8 +173,26 @@
     });
     S.render(container, [
       el("div", { class: "columns columns-" + Math.min(columns.length, 4) }, columns),
-      results.data.value_drivers.length ? el("div", { class: "driver-strip" }, [driverBars(results, ctx.workshop, 3)]) : null,
+      results.data.value_drivers.length ? el("div", { class: "driver-strip" }, [
+        el("p", { class: "driver-head", text: t("value_driver") }),
+        driverBars(results, ctx.workshop, 3),
+      ]) : null,
     ]);
+    fitColumns(container);
+  }
+
+  /** Long ambitions take more room than four cards have: drop the oldest that do not fit whole; "+N" counts them. */
+  function fitColumns(container) {
+    container.querySelectorAll(".column").forEach(function (column) {
+      var list = column.querySelector(".cards"), more = column.querySelector(".more");
+      var hidden = Number(column.getAttribute("data-hidden"));
+      while (column.scrollHeight > column.clientHeight + 1 && list.children.length > 1) {
+        list.removeChild(list.lastChild);
+        hidden += 1;
+        if (!more) more = column.appendChild(el("p", { class: "more" }));
+        more.textContent = "+" + hidden;
+      }
+    });
   }
 
   S.kinds.ambitions = { phone: phone, control: control, screen: screen };

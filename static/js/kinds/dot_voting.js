@@ -106,7 +106,8 @@
 
   function bars(rows, valueOf, labelOf, format, className) {
     var top = Math.max.apply(null, rows.map(valueOf).concat([1]));
-    return el("ol", { class: "dv-bars " + (className || "") }, rows.map(function (row) {
+    // With a few goals there is room for a long goal on two lines instead of cutting it off.
+    return el("ol", { class: "dv-bars " + (className || "") + (rows.length <= 4 ? " roomy" : "") }, rows.map(function (row) {
       var fill = el("span", { class: "dv-fill" });
       fill.style.width = (100 * valueOf(row) / top) + "%";
       // The bar runs behind its label, so a long goal gets the whole width of the column.
@@ -198,7 +199,7 @@
             return el("td", { class: "num" }, [kit().number(g.dots, lang), el("span", { class: "dv-small", text: " (#" + g.rank + ")" })]);
           })));
         }).concat([el("tr", { class: "gk-total" }, [el("td", { text: t("dot_voting.total") })].concat(shown.map(function (id) {
-          return el("td", { class: "num", text: kit().number(byOrg[String(id)].dots, lang) + " · " + t("dot_voting.voters", { n: byOrg[String(id)].voters }) });
+          return el("td", { class: "num", text: kit().number(byOrg[String(id)].dots, lang) + " · " + (byOrg[String(id)].voters === 1 ? t("dot_voting.voters_one") : t("dot_voting.voters", { n: byOrg[String(id)].voters })) });
         })))])
       );
     }

@@ -127,7 +127,7 @@
     this.input.addEventListener("keydown", function (event) {
       if (event.key === "Enter") { event.preventDefault(); self.create(); }
     });
-    this.createButton = el("button", { type: "button", class: "button primary", onclick: function () { self.create(); } });
+    this.createButton = el("button", { type: "button", class: "button primary", "data-action": "create-goal", onclick: function () { self.create(); } });
     this.clearButton = el("button", { type: "button", class: "button small", text: t("goals.clear"), onclick: function () { self.selected = {}; self.drawSources(true); self.drawForm(); } });
     this.selectedNote = el("span", { class: "hint", "aria-live": "polite" });
     this.sourcesBox = el("div", { class: "gl-sources" });
@@ -321,7 +321,7 @@
       ]);
     }
     var selectedIds = self.selectedIds();
-    return el("li", { class: "gl-goal" + (g.adopted ? " adopted" : "") }, [
+    return el("li", { class: "gl-goal" + (g.adopted ? " adopted" : ""), "data-goal-id": String(g.id) }, [
       el("div", { class: "gl-goal-main" }, [
         el("span", { class: "gl-goal-text", text: g.text }),
         el("div", { class: "gl-meta" }, [
@@ -333,6 +333,7 @@
       el("div", { class: "gl-buttons" }, [
         el("button", {
           type: "button", class: "button small" + (g.adopted ? "" : " primary-outline"), "aria-pressed": g.adopted ? "true" : "false",
+          "data-action": g.adopted ? "unadopt" : "adopt",
           text: g.adopted ? t("goals.unadopt") : t("goals.adopt"),
           onclick: function () { self.send("goal_update", { goal_id: g.id, adopted: !g.adopted }); },
         }),

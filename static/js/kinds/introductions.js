@@ -22,7 +22,7 @@
     var get = field("intro-get", t("get"), t("get_hint"), config.max_length);
     var status = el("p", { class: "status", role: "status", "aria-live": "polite" });
     var button = el("button", { type: "submit", class: "button primary block", text: S.t("send") });
-    var form = el("form", { class: "stack answer-form", novalidate: true }, [bring.node, get.node, status, el("div", { class: "bottom-bar" }, [button])]);
+    var form = el("form", { class: "stack answer-form", novalidate: true }, [bring.node, get.node, el("div", { class: "bottom-bar" }, [status, button])]);
     var heading = el("h2", { class: "mine-title", text: t("yours") });
     var list = el("ul", { class: "mine-list" });
     var dirty = false;

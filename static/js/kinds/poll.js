@@ -29,8 +29,7 @@
     var button = el("button", { type: "submit", class: "button primary block", text: S.t("send") });
     var form = el("form", { class: "stack answer-form", novalidate: true }, [
       el("fieldset", {}, [el("legend", { text: instruction(config) }), el("div", { class: "choices" }, options)]),
-      status,
-      el("div", { class: "bottom-bar" }, [button]),
+      el("div", { class: "bottom-bar" }, [status, button]),
     ]);
     var dirty = false;
     form.addEventListener("change", function () { dirty = true; limit(); });
@@ -89,7 +88,7 @@
           })));
         })),
       ]) : null,
-      orgs.length < (ctx.workshop.organisations || []).length ? el("p", { class: "hint", text: t("not_shown", { k: results.privacy_threshold }) }) : null,
+      orgs.length < (ctx.workshop.organisations || []).length && results.privacy_threshold > 1 ? el("p", { class: "hint", text: t("not_shown", { k: results.privacy_threshold }) }) : null,
     ]);
   }
 

@@ -33,8 +33,7 @@
       questions,
       el("label", { for: "reflection-text", text: t("your_reflection") }), text, counter,
       el("fieldset", {}, [el("legend", { text: t("sharing") }), el("div", { class: "choices" }, options)]),
-      status,
-      el("div", { class: "bottom-bar" }, [button]),
+      el("div", { class: "bottom-bar" }, [status, button]),
     ]);
     var dirty = false;
     form.addEventListener("input", function () { dirty = true; });
@@ -109,7 +108,7 @@
       var page = pages ? pager.page % pages : 0;
       var shown = data.shared.slice(page * PER_PAGE, page * PER_PAGE + PER_PAGE);
       S.render(container, el("div", { class: "reflection-screen" }, [
-        shown.length ? el("ul", { class: "reflection-cards" }, shown.map(function (item) {
+        shown.length ? el("ul", { class: "reflection-cards" + (shown.length > 3 ? " two-rows" : "") }, shown.map(function (item) {
           return el("li", { class: "card-item reflection-card" }, [
             el("p", { class: "reflection-text", text: item.text }),
             el("p", { class: "reflection-author" }, author(item, orgs)),

@@ -38,8 +38,7 @@
         el("span", { class: "scale-pole left" }, [el("strong", { text: String(config.min) }), " ", config.left]),
         el("span", { class: "scale-pole right" }, [el("strong", { text: String(config.max) }), " ", config.right]),
       ]),
-      status,
-      el("div", { class: "bottom-bar" }, [button]),
+      el("div", { class: "bottom-bar" }, [status, button]),
     ]);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -93,6 +92,8 @@
       band.style.width = (position(data, summary.q3) - position(data, summary.q1)) + "%";
       var pin = el("span", { class: "scale-marker" }, [el("span", { class: "scale-dot", "aria-hidden": "true" }), el("span", { class: "scale-median", text: number(summary.median) })]);
       pin.style.left = position(data, summary.median) + "%";
+      // In the right half the number goes left of the dot, so it never runs past the end of the track.
+      if (position(data, summary.median) > 50) pin.classList.add("flip");
       track.append(band, pin);
     }
     return [el("div", { class: "scale-lane-label" }, [label]), track];
@@ -125,7 +126,8 @@
 
   function hiddenNote(results, ctx) {
     var shown = results.data.organisations_shown.length, all = (ctx.workshop.organisations || []).length;
-    return shown < all ? el("p", { class: "hint scale-note", text: t("not_shown", { k: results.privacy_threshold }) }) : null;
+    // With a threshold of 1 every organisation that answered is shown: the others simply did not answer.
+    return shown < all && results.privacy_threshold > 1 ? el("p", { class: "hint scale-note", text: t("not_shown", { k: results.privacy_threshold }) }) : null;
   }
 
   function control(container, results, ctx) {
@@ -137,7 +139,7 @@
       chart(results, ctx),
       el("ul", { class: "scale-org-list" }, Object.keys(data.by_organisation).map(function (id) {
         var s = data.by_organisation[id];
-        return el("li", {}, [S.orgLabel(orgs[id]), " ", t("people", { n: s.count }), " · ", summaryLine(s)]);
+        return el("li", {}, [S.orgLabel(orgs[id]), " ", s.count === 1 ? t("people_one") : t("people", { n: s.count }), " · ", summaryLine(s)]);
       })),
       hiddenNote(results, ctx),
     ]);

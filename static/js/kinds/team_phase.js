@@ -20,8 +20,7 @@
     });
     var form = el("form", { class: "stack answer-form", novalidate: true }, [
       el("fieldset", {}, [el("legend", { class: "visually-hidden", text: S.t("pick") }), el("div", { class: "choices" }, cards)]),
-      status,
-      el("div", { class: "bottom-bar" }, [button]),
+      el("div", { class: "bottom-bar" }, [status, button]),
     ]);
     var dirty = false;
     form.addEventListener("change", function () { dirty = true; });
@@ -79,7 +78,7 @@
           })));
         })),
       ]) : null,
-      shown.length < (ctx.workshop.organisations || []).length ? el("p", { class: "hint", text: t("not_shown", { k: results.privacy_threshold }) }) : null,
+      shown.length < (ctx.workshop.organisations || []).length && results.privacy_threshold > 1 ? el("p", { class: "hint", text: t("not_shown", { k: results.privacy_threshold }) }) : null,
     ]);
   }
 

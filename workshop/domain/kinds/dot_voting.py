@@ -50,6 +50,7 @@ class DotVoting(ActivityKind):
         "no_common_ground": N_("No goal is in the top {k} of every organisation."),
         "too_few_organisations": N_("Needs at least two organisations with enough voters."),
         "voters": N_("{n} voters"),
+        "voters_one": N_("1 voter"),
         "not_shown": N_(
             "Organisations with fewer than {k} voters count in the totals and in equal voice, but get no column of their own."
         ),

@@ -73,6 +73,7 @@ class Scale(ActivityKind):
         "everyone": N_("Everyone"),
         "medians": N_("Median per organisation"),
         "people": N_("{n} people"),
+        "people_one": N_("1 person"),
         "not_shown": N_("Organisations with fewer than {k} answers are not shown separately."),
     }
 
