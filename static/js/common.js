@@ -12,6 +12,16 @@
     return text;
   }
 
+  /** "1 answer" or "{n} answers": `oneKey` for exactly one, `manyKey` with {n} otherwise. */
+  function count(n, oneKey, manyKey) {
+    return n === 1 ? t(oneKey) : t(manyKey, { n: n });
+  }
+
+  /** The answered-so-far line under results, read the same on every screen. */
+  function answeredLine(results) {
+    return count(results.respondents, "respondents_one", "respondents_count") + " · " + count(results.answers, "answers_one", "answers_count");
+  }
+
   /** Build an element; strings become text nodes, never HTML. */
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -134,7 +144,7 @@
   }
 
   window.Samenspel = {
-    t: t, el: el, render: render, clientId: clientId, connect: connect, request: request, sendAnswer: sendAnswer,
+    t: t, count: count, answeredLine: answeredLine, el: el, render: render, clientId: clientId, connect: connect, request: request, sendAnswer: sendAnswer,
     paintColours: paintColours, organisationMap: organisationMap, orgLabel: orgLabel, countdown: countdown,
     kinds: {}
   };

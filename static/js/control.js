@@ -107,7 +107,7 @@
 
   function balanceFor(orgId) {
     var c = current(), r = c && results[c.id];
-    if (!r) return null;
+    if (!r || !c.takes_answers) return null;
     return r.balance.filter(function (b) { return b.organisation_id === orgId; })[0] || null;
   }
 
@@ -135,7 +135,7 @@
     var r = presenceFilter.value ? filtered[c.id] : results[c.id];
     if (!r) return;
     var kind = S.kinds[c.kind];
-    var summary = c.takes_answers ? el("p", { class: "results-summary", text: t("respondents_count", { n: r.respondents }) + " · " + t("answers_count", { n: r.answers }) }) : null;
+    var summary = c.takes_answers ? el("p", { class: "results-summary", text: S.answeredLine(r) }) : null;
     var body = el("div", {});
     S.render(resultsBox, [summary, body]);
     if (kind && kind.control && r.data) kind.control(body, r, { workshop: state.workshop, activity: c, goals: state.goals || [], socket: socket });

@@ -29,7 +29,7 @@
     prompt.hidden = !c.prompt;
     var r = results[c.id], box = document.getElementById("screen-results");
     var count = document.getElementById("screen-count");
-    count.textContent = r && c.takes_answers ? t("respondents_count", { n: r.respondents }) + " · " + t("answers_count", { n: r.answers }) : "";
+    count.textContent = r && c.takes_answers ? S.answeredLine(r) : "";
     var kind = S.kinds[c.kind];
     if (r && r.data && kind && kind.screen) kind.screen(box, r, { workshop: state.workshop, activity: c, goals: state.goals || [] });
     else S.render(box, el("p", { class: "empty", text: t("results_coming") }));

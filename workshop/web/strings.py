@@ -47,6 +47,8 @@ def js_strings() -> dict:
         "in_room_remote": _("{room} in the room · {remote} remote"),
         "answers_count": _("{n} answers"),
         "respondents_count": _("{n} people answered"),
+        "respondents_one": _("1 person answered"),
+        "answers_one": _("1 answer"),
         "other_organisations": _("Other organisations (fewer than {k} people answered)"),
         "no_answers": _("No answers yet."),
         "hidden_answer": _("hidden"),

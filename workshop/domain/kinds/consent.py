@@ -22,6 +22,8 @@ class Consent(ActivityKind):
 
     name = "consent"
     label = N_("Consent round")
+    # Votes stay off the projector until the facilitator reveals them: live totals sway late voters.
+    results_visible_by_default = False
     many_answers = False
     ui_strings = {
         "intro": N_("For each goal: can you live with it for now? An objection needs a reason the group can work with."),

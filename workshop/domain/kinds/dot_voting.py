@@ -20,6 +20,8 @@ class DotVoting(ActivityKind):
 
     name = "dot_voting"
     label = N_("Dot voting")
+    # Votes stay off the projector until the facilitator reveals them: live totals sway late voters.
+    results_visible_by_default = False
     many_answers = False
     ui_strings = {
         "dots_left": N_("{n} dots left"),
