@@ -144,6 +144,8 @@ def test_from_ambitions_to_commitments(flow):
     # a1 moves their dots: the second ballot replaces the first.
     moved = flow.submit(a1, dots, {"allocation": {str(g_co2): 3}})
     assert moved["ok"] and moved["answer"]["answer"] == {"allocation": {str(g_co2): 3}}
+    assert flow.last(flow.screen, "results")["data"] is None, "votes stay off the projector until revealed"
+    flow.control("reveal", "dot_voting")
     data = flow.results("dot_voting")
     assert data["voters"] == 6
     assert {r["goal_id"]: r["dots"] for r in data["ranking"]} == {g_co2: 11, g_buy: 5, g_learn: 2}
@@ -172,6 +174,8 @@ def test_from_ambitions_to_commitments(flow):
     assert flow.submit(a1, consent, {"responses": {str(g_co2): yes, str(g_learn): yes}})["ok"]
     objection = {"position": "objection", "reason": "No staff for it this year"}
     assert flow.submit(b1, consent, {"responses": {str(g_co2): {"position": "concern", "reason": "Costs"}, str(g_learn): objection}})["ok"]
+    assert flow.last(flow.screen, "results")["data"] is None, "consent stays off the projector until revealed"
+    flow.control("reveal", "consent")
     rows = {g["goal_id"]: g for g in flow.last(flow.screen, "results")["data"]["goals"]}
     assert set(rows) == {g_co2, g_learn}
     assert rows[g_co2]["passes"] is True and rows[g_co2]["counts"] == {"consent": 1, "concern": 1, "objection": 0}
@@ -208,6 +212,7 @@ def test_deleting_a_goal_drops_its_dots(flow):
     flow.control("open", "dot_voting")
     assert flow.submit(a1, dots, {"allocation": {str(first): 1, str(second): 2}})["ok"]
     assert flow.submit(b1, dots, {"allocation": {str(second): 3}})["ok"]
+    flow.control("reveal", "dot_voting")
     assert flow.ask("goal_delete", {"goal_id": second})["ok"]
     data = flow.last(flow.screen, "results")["data"]
     assert data["ranking"] == [{"goal_id": first, "dots": 1, "rank": 1}]
