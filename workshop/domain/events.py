@@ -31,3 +31,4 @@ class OwnAnswersChanged:
 
     workshop_id: int
     participant_id: int
+    activity_id: int

@@ -30,7 +30,7 @@ class Broadcaster:
             elif isinstance(event, PresenceChanged):
                 self.coalescer.request(("presence", event.workshop_id))
             elif isinstance(event, OwnAnswersChanged):
-                self.push_own_answers(event.workshop_id, event.participant_id)
+                self.push_own_answers(event.participant_id, event.activity_id)
 
     def emit(self, name: str, payload, room: str) -> None:
         """Emit on the app's namespace."""
@@ -39,25 +39,21 @@ class Broadcaster:
     def push_state(self, workshop_id: int) -> None:
         """Everyone follows the facilitator: send the new snapshot to each audience."""
         self.emit("state", services.state(self.db, workshop_id, services.FACILITATOR_ROLE), rooms.facilitators(workshop_id))
-        self.emit("state", services.state(self.db, workshop_id, services.SCREEN_ROLE), rooms.screens(workshop_id))
-        common = services.state(self.db, workshop_id, services.SCREEN_ROLE)
-        common.pop("presence", None)
-        self.emit("state", common, rooms.participants(workshop_id))
+        screen = services.state(self.db, workshop_id, services.SCREEN_ROLE)
+        self.emit("state", screen, rooms.screens(workshop_id))
+        # Phones get the same snapshot without the presence counts; their own answers they ask for.
+        self.emit("state", {k: v for k, v in screen.items() if k != "presence"}, rooms.participants(workshop_id))
 
-    def push_own_answers(self, workshop_id: int, participant_id: int) -> None:
-        """A participant's other tabs and devices see what they just sent."""
-        current = services.state(self.db, workshop_id, services.PARTICIPANT, participant_id)
-        if current["current"]:
-            self.emit(
-                "mine",
-                {"activity_id": current["current"]["id"], "answers": current["mine"]},
-                rooms.participant(participant_id),
-            )
+    def push_own_answers(self, participant_id: int, activity_id: int) -> None:
+        """A participant's other tabs and devices see what they just sent (every answer passes here)."""
+        answers = services.own_answers(self.db, participant_id, activity_id)
+        self.emit("mine", {"activity_id": activity_id, "answers": answers}, rooms.participant(participant_id))
 
     def push_results(self, workshop_id: int, activity_id: int) -> None:
         """Fresh results to the control views and the screens of one workshop."""
-        self.emit("results", services.results(self.db, workshop_id, activity_id, FACILITATOR), rooms.facilitators(workshop_id))
-        self.emit("results", services.results(self.db, workshop_id, activity_id, SCREEN), rooms.screens(workshop_id))
+        payloads = services.results_for(self.db, workshop_id, activity_id, (FACILITATOR, SCREEN))
+        self.emit("results", payloads[FACILITATOR], rooms.facilitators(workshop_id))
+        self.emit("results", payloads[SCREEN], rooms.screens(workshop_id))
 
     def _flush(self, key) -> None:
         try:

@@ -21,7 +21,7 @@ from .participants import (  # noqa: F401
     participant_workshop_code,
     presence,
 )
-from .reading import all_results, results, state  # noqa: F401
+from .reading import all_results, results, results_for, state  # noqa: F401
 from .roles import FACILITATOR_ROLE, PARTICIPANT, SCREEN_ROLE  # noqa: F401
 from .workshops import (  # noqa: F401
     CreatedWorkshop,

@@ -47,7 +47,7 @@ def submit_answer(db: Database, participant_id: int, activity_id, client_id, pay
         workshop_id = participant.workshop_id
     return (
         {"duplicate": False, "answer": view},
-        [AnswersChanged(workshop_id, act.id), OwnAnswersChanged(workshop_id, participant_id)],
+        [AnswersChanged(workshop_id, act.id), OwnAnswersChanged(workshop_id, participant_id, act.id)],
     )
 
 
@@ -70,7 +70,7 @@ def withdraw_answer(db: Database, participant_id: int, answer_id) -> list:
         answer_rules.withdraw_answer(act)
         s.delete(answer)
         workshop_id = act.workshop_id
-    return [AnswersChanged(workshop_id, act.id), OwnAnswersChanged(workshop_id, participant_id)]
+    return [AnswersChanged(workshop_id, act.id), OwnAnswersChanged(workshop_id, participant_id, act.id)]
 
 
 def own_answers(db: Database, participant_id: int, activity_id: int | None = None) -> list[dict]:

@@ -48,26 +48,33 @@ def state(db: Database, workshop_id: int, audience: str, participant_id: int | N
 
 
 def results(db: Database, workshop_id: int, activity_id, audience: str = SCREEN, presence: str | None = None) -> dict:
-    """Results of one activity, computed from the stored answers."""
+    """Results of one activity for one audience, computed from the stored answers."""
+    return results_for(db, workshop_id, activity_id, (audience,), presence)[audience]
+
+
+def results_for(db: Database, workshop_id: int, activity_id, audiences, presence: str | None = None) -> dict[str, dict]:
+    """Results for several audiences from one read of the rows (every push needs two)."""
     with db.session() as s:
         workshop = s.get(Workshop, workshop_id)
         act = q.activity(s, workshop_id, activity_id)
-        ctx = ResultContext(
-            workshop=workshop,
-            activity=act,
-            organisations=q.organisations(s, workshop_id),
-            participants=q.participants(s, workshop_id),
-            answers=list(s.scalars(select(Answer).where(Answer.activity_id == act.id).order_by(Answer.id))),
-            connected=q.connected_ids(s, workshop_id),
-            audience=audience,
-            presence=presence if presence in ("room", "remote") else None,
-            goals=q.goals(s, workshop_id),
-        )
-        payload = build_results(ctx, get_kind(act.kind))
-    if audience == SCREEN and not act.results_visible:
+        rows = {
+            "workshop": workshop,
+            "activity": act,
+            "organisations": q.organisations(s, workshop_id),
+            "participants": q.participants(s, workshop_id),
+            "answers": list(s.scalars(select(Answer).where(Answer.activity_id == act.id).order_by(Answer.id))),
+            "connected": q.connected_ids(s, workshop_id),
+            "goals": q.goals(s, workshop_id),
+        }
+        presence = presence if presence in ("room", "remote") else None
+        kind = get_kind(act.kind)
+        payloads = {
+            audience: build_results(ResultContext(**rows, audience=audience, presence=presence), kind) for audience in audiences
+        }
+    if SCREEN in payloads and not act.results_visible:
         # Until the facilitator reveals them, the projector shows only how many answered.
-        payload["data"] = None
-    return payload
+        payloads[SCREEN]["data"] = None
+    return payloads
 
 
 def all_results(db: Database, workshop_id: int, presence: str | None = None) -> list[dict]:
