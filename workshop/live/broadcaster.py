@@ -21,16 +21,22 @@ class Broadcaster:
         self.coalescer = Coalescer(self._flush, interval, spawn=socketio.start_background_task, sleep=socketio.sleep)
 
     def publish(self, events) -> None:
-        """Hand over what a service returned; call only after its commit."""
+        """Hand over what a service returned; call only after its commit. Never raises."""
         for event in events:
-            if isinstance(event, AgendaChanged):
-                self.push_state(event.workshop_id)
-            elif isinstance(event, AnswersChanged):
-                self.coalescer.request(("results", event.workshop_id, event.activity_id))
-            elif isinstance(event, PresenceChanged):
-                self.coalescer.request(("presence", event.workshop_id))
-            elif isinstance(event, OwnAnswersChanged):
-                self.push_own_answers(event.participant_id, event.activity_id)
+            try:
+                self._publish(event)
+            except Exception:  # the change is committed: a failed push must not turn its ack into an error
+                log.exception("push of %s failed", event)
+
+    def _publish(self, event) -> None:
+        if isinstance(event, AgendaChanged):
+            self.push_state(event.workshop_id)
+        elif isinstance(event, AnswersChanged):
+            self.coalescer.request(("results", event.workshop_id, event.activity_id))
+        elif isinstance(event, PresenceChanged):
+            self.coalescer.request(("presence", event.workshop_id))
+        elif isinstance(event, OwnAnswersChanged):
+            self.push_own_answers(event.participant_id, event.activity_id)
 
     def emit(self, name: str, payload, room: str) -> None:
         """Emit on the app's namespace."""
