@@ -19,7 +19,7 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
 
 # Compiled catalogues are build output; the .po files are the source.
 translations: $(VENV)/.runtime
-	$(BIN)/pybabel compile --use-fuzzy -d translations -D messages >/dev/null
+	$(BIN)/pybabel --quiet compile --use-fuzzy -d translations -D messages
 
 run: translations
 	$(BIN)/python app.py
