@@ -65,3 +65,11 @@ def mapping(value, *, name: str) -> dict:
     if not isinstance(value, dict):
         raise InvalidInput(N_("%(field)s must be an object."), field=name)
     return value
+
+
+MAX_ID = 2**53  # beyond what JSON clients count exactly, and beyond any row we will store
+
+
+def is_identifier(value) -> bool:
+    """A row id as a client may send it: a positive whole number (never a bool or a huge number)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID

@@ -27,7 +27,7 @@ def source_ids(value) -> list[int]:
     """A list of answer ids as sent by the control view."""
     if value is None:
         return []
-    if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+    if not isinstance(value, list) or not all(fields.is_identifier(v) for v in value):
         raise InvalidInput(N_("%(field)s must be a list."), field="answer_ids")
     return value
 

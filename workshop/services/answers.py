@@ -8,6 +8,7 @@ from ..domain import answers as answer_rules
 from ..domain import goals as goal_rules
 from ..domain.errors import NotFound
 from ..domain.events import AnswersChanged, OwnAnswersChanged
+from ..domain.fields import is_identifier
 from ..domain.i18n import N_
 from ..domain.kinds import AnswerContext, get_kind
 from ..domain.model import Activity, Answer, Participant
@@ -63,7 +64,7 @@ def submit_answer_safely(db: Database, participant_id: int, activity_id, client_
 def withdraw_answer(db: Database, participant_id: int, answer_id) -> list:
     """A participant takes back one of their answers while the activity is open."""
     with db.session() as s:
-        answer = s.get(Answer, answer_id) if isinstance(answer_id, int) and not isinstance(answer_id, bool) else None
+        answer = s.get(Answer, answer_id) if is_identifier(answer_id) else None
         if answer is None or answer.participant_id != participant_id:
             raise NotFound(N_("This answer does not exist."))
         act = s.get(Activity, answer.activity_id)
@@ -75,6 +76,8 @@ def withdraw_answer(db: Database, participant_id: int, answer_id) -> list:
 
 def own_answers(db: Database, participant_id: int, activity_id: int | None = None) -> list[dict]:
     """A participant's answers, to read back on their phone (all activities, or one)."""
+    if activity_id is not None and not is_identifier(activity_id):
+        raise NotFound(N_("This activity does not exist."))
     with db.session() as s:
         query = select(Answer).where(Answer.participant_id == participant_id).order_by(Answer.id)
         if activity_id is not None:

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 from ..domain.codes import is_join_code, normalise_join_code
 from ..domain.errors import NotFound
 from ..domain.events import AgendaChanged, AnswersChanged
+from ..domain.fields import is_identifier
 from ..domain.i18n import N_
 from ..domain.model import Activity, Answer, Goal, Organisation, Participant, Workshop
 from ..storage.tables import connections
@@ -29,7 +30,7 @@ def agenda(s: Session, workshop_id: int) -> list[Activity]:
 
 
 def activity(s: Session, workshop_id: int, activity_id) -> Activity:
-    act = s.get(Activity, activity_id) if isinstance(activity_id, int) and not isinstance(activity_id, bool) else None
+    act = s.get(Activity, activity_id) if is_identifier(activity_id) else None
     if act is None or act.workshop_id != workshop_id:
         raise NotFound(N_("This activity does not exist."))
     return act
@@ -78,7 +79,7 @@ def presence(s: Session, workshop_id: int) -> dict:
 
 
 def answer_in(s: Session, workshop_id: int, answer_id) -> Answer:
-    answer = s.get(Answer, answer_id) if isinstance(answer_id, int) and not isinstance(answer_id, bool) else None
+    answer = s.get(Answer, answer_id) if is_identifier(answer_id) else None
     if answer is None or s.get(Activity, answer.activity_id).workshop_id != workshop_id:
         raise NotFound(N_("This answer does not exist."))
     return answer
