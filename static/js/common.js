@@ -96,7 +96,8 @@
   function sendAnswer(ctx, button, status, answer, okText) {
     button.disabled = true;
     status.className = "status";
-    status.textContent = t("sending");
+    // Offline, the answer waits in the phone's outbox; say so instead of a spinner that never ends.
+    status.textContent = ctx.offline && ctx.offline() ? t("queued") : t("sending");
     return ctx.submit(answer).then(function (ack) {
       button.disabled = false;
       status.className = ack.ok ? "status ok" : "status error";

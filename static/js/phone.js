@@ -82,6 +82,7 @@
       view = kind.phone(box, {
         activity: current, workshop: state.workshop, participant: state.participant, mine: mine, goals: state.goals || [],
         submit: function (answer) { return submit(current.id, answer); },
+        offline: function () { return !socket.connected; },
         withdraw: withdraw,
       });
     }
