@@ -79,12 +79,7 @@ def own_answers(db: Database, participant_id: int, activity_id: int | None = Non
     if activity_id is not None and not is_identifier(activity_id):
         raise NotFound(N_("This activity does not exist."))
     with db.session() as s:
-        query = select(Answer).where(Answer.participant_id == participant_id).order_by(Answer.id)
-        if activity_id is not None:
-            query = query.where(Answer.activity_id == activity_id)
-        found = list(s.scalars(query))
-        acts = {a.id: a for a in s.scalars(select(Activity).where(Activity.id.in_({x.activity_id for x in found})))}
-        return [presenters.own_answer(a, acts[a.activity_id]) for a in found]
+        return [presenters.own_answer(a, act) for a, act in _own(s, participant_id, activity_id)]
 
 
 def moderate(db: Database, workshop_id: int, answer_id, hidden) -> list:
@@ -109,15 +104,23 @@ def merge(db: Database, workshop_id: int, keep_id, answer_ids) -> list:
 def own_answers_export(db: Database, participant_id: int) -> list[dict]:
     """Everything a participant answered, with the activity it belongs to, to download."""
     with db.session() as s:
-        found = list(s.scalars(select(Answer).where(Answer.participant_id == participant_id).order_by(Answer.id)))
-        acts = {a.id: a for a in s.scalars(select(Activity).where(Activity.id.in_({x.activity_id for x in found})))}
         return [
             {
-                "activity": acts[a.activity_id].title,
-                "kind": acts[a.activity_id].kind,
-                "round": acts[a.activity_id].round,
-                "answer": get_kind(acts[a.activity_id].kind).own_view(a),
+                "activity": act.title,
+                "kind": act.kind,
+                "round": act.round,
+                "answer": get_kind(act.kind).own_view(a),
                 "at": presenters.iso(a.created_at),
             }
-            for a in found
+            for a, act in _own(s, participant_id)
         ]
+
+
+def _own(s, participant_id: int, activity_id: int | None = None) -> list[tuple[Answer, Activity]]:
+    """A participant's answers in order, each with its activity."""
+    query = select(Answer).where(Answer.participant_id == participant_id).order_by(Answer.id)
+    if activity_id is not None:
+        query = query.where(Answer.activity_id == activity_id)
+    found = list(s.scalars(query))
+    acts = {a.id: a for a in s.scalars(select(Activity).where(Activity.id.in_({x.activity_id for x in found})))}
+    return [(a, acts[a.activity_id]) for a in found]
