@@ -1,4 +1,5 @@
 """Shared fixtures: a fresh app per test, a workshop made through the API, and live test clients."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,9 @@ def compiled_translations():
         pybabel = Path(sys.executable).with_name("pybabel")
         subprocess.run(
             [str(pybabel), "compile", "--use-fuzzy", "-d", "translations", "-D", "messages"],
-            cwd=ROOT, check=True, capture_output=True,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
         )
 
 
@@ -130,7 +133,9 @@ class Live:
         return self._connect({"role": "participant", "code": created["code"], "token": token}, **kwargs)
 
     def facilitator(self, created: dict, token: str | None = None, **kwargs):
-        return self._connect({"role": "facilitator", "code": created["code"], "token": token or created["control_token"]}, **kwargs)
+        return self._connect(
+            {"role": "facilitator", "code": created["code"], "token": token or created["control_token"]}, **kwargs
+        )
 
     def screen(self, created: dict, key: str | None = None, **kwargs):
         return self._connect({"role": "screen", "code": created["code"], "key": key or created["screen_key"]}, **kwargs)

@@ -1,4 +1,5 @@
 """Fixtures of the browser tests: the real server (eventlet) and Debian Chromium, one of each per module."""
+
 import pytest
 
 from tests.support.browser import ARGS, CHROMIUM, MISSING, Pages

@@ -1,4 +1,5 @@
 """The core flow in Debian's Chromium: create on /new, control view, projector, three phones, live ambitions."""
+
 import re
 
 import pytest
@@ -38,7 +39,11 @@ def test_core_flow(server, pages):
     expect(screen.locator("#lobby-code")).to_have_text(code)
     expect(screen.locator("#lobby-orgs li")).to_have_count(3)
 
-    people = [(ORGANISATIONS[0], "Heat pumps in every street"), (ORGANISATIONS[0], "Half the homes off gas"), (ORGANISATIONS[1], "A shared grid plan")]
+    people = [
+        (ORGANISATIONS[0], "Heat pumps in every street"),
+        (ORGANISATIONS[0], "Half the homes off gas"),
+        (ORGANISATIONS[1], "A shared grid plan"),
+    ]
     phones = []
     for i, (organisation, _) in enumerate(people):
         phone = pages.open(f"phone {i + 1}", 390, 844, mobile=True)

@@ -6,6 +6,7 @@ Every phone answers through its real UI, and for every activity the projector is
 should see. Screenshots of the projector, a phone and the control view per activity go to
 test-output/screenshots/kickoff/ for a designer's look.
 """
+
 import json
 import re
 from dataclasses import dataclass

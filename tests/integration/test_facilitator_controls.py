@@ -12,7 +12,11 @@ from tests.support.workshops import ambition, submission
 def room(workshops, live):
     """Two organisations, one phone in the room and one remote, a control view and a screen."""
     created = workshops.create(
-        agenda=[{"kind": "ambitions", "title": "Ambities"}, {"kind": "scale", "title": "Plan of laten komen?"}, {"kind": "poll", "config": {"options": ["Ja", "Nee"]}}]
+        agenda=[
+            {"kind": "ambitions", "title": "Ambities"},
+            {"kind": "scale", "title": "Plan of laten komen?"},
+            {"kind": "poll", "config": {"options": ["Ja", "Nee"]}},
+        ]
     )
     here = workshops.join(created, 0, presence="room")
     away = workshops.join(created, 1, presence="remote")
@@ -67,7 +71,9 @@ def test_a_new_round_keeps_the_earlier_round_and_its_answers(room, client, works
     assert [a["id"] for a in agenda][:2] == [first, rerun["activity"]["id"]], "the new round comes right after the old one"
     assert ask(room, "control", {"action": "next"})["ok"]
     assert room["here"].emit("submit", submission(rerun["activity"]["id"], ambition(text="Round two")), callback=True)["ok"]
-    results = client.get(f"/api/workshops/{room['created']['code']}/results", headers=workshops.bearer(room["created"])).get_json()
+    results = client.get(
+        f"/api/workshops/{room['created']['code']}/results", headers=workshops.bearer(room["created"])
+    ).get_json()
     texts = {a["activity_id"]: [i["text"] for i in a["data"]["items"]] for a in results["activities"]}
     assert texts[first] == ["Round one"] and texts[rerun["activity"]["id"]] == ["Round two"]
 
@@ -130,7 +136,9 @@ def test_a_participant_downloads_their_own_answers_private_ones_included(worksho
     joined = workshops.join(created)
     phone = live.participant(created, joined["token"])
     answer = {"text": "Mijn geheim", "share": "private"}
-    assert phone.emit("submit", {"activity_id": created["activity_id"], "client_id": "client-0001", "answer": answer}, callback=True)["ok"]
+    assert phone.emit(
+        "submit", {"activity_id": created["activity_id"], "client_id": "client-0001", "answer": answer}, callback=True
+    )["ok"]
     assert client.get(f"/w/{created['code']}/my-answers.json").status_code == 403
     client.set_cookie(f"samenspel_{created['code']}", joined["token"])
     reply = client.get(f"/w/{created['code']}/my-answers.json")

@@ -13,11 +13,14 @@ from workshop import formats
 def test_every_shipped_format_builds_a_workshop(client, name, language):
     agenda = formats.shipped()[name]["agenda"]
     reply = client.post(
-        "/api/workshops", json={"title": "Kick-off", "language": language, "organisations": [{"name": "A"}, {"name": "B"}], "agenda": agenda}
+        "/api/workshops",
+        json={"title": "Kick-off", "language": language, "organisations": [{"name": "A"}, {"name": "B"}], "agenda": agenda},
     )
     assert reply.status_code == 201, reply.get_json()
     created = reply.get_json()
-    made = client.get(f"/api/workshops/{created['code']}/agenda", headers={"Authorization": f"Bearer {created['control_token']}"}).get_json()
+    made = client.get(
+        f"/api/workshops/{created['code']}/agenda", headers={"Authorization": f"Bearer {created['control_token']}"}
+    ).get_json()
     assert [a["kind"] for a in made] == [item["kind"] for item in agenda]
     for item, activity in zip(agenda, made, strict=True):
         if isinstance(item.get("title"), dict):
@@ -29,9 +32,17 @@ def test_the_kickoff_follows_the_five_tips():
     titles = " ".join(item["title"]["nl"] for item in kickoff["agenda"])
     for tip in range(1, 6):
         assert f"Tip {tip}" in titles
-    assert {"introductions", "ambitions", "goals", "dot_voting", "team_phase", "scale", "reflection", "consent", "commitments"} <= {
-        item["kind"] for item in kickoff["agenda"]
-    }
+    assert {
+        "introductions",
+        "ambitions",
+        "goals",
+        "dot_voting",
+        "team_phase",
+        "scale",
+        "reflection",
+        "consent",
+        "commitments",
+    } <= {item["kind"] for item in kickoff["agenda"]}
 
 
 def test_an_exported_agenda_creates_the_same_agenda_through_the_form(client, workshops):
@@ -62,7 +73,14 @@ def test_an_exported_agenda_creates_the_same_agenda_through_the_form(client, wor
 
 @pytest.mark.parametrize(
     "content",
-    [b"not json", b"[]", b'{"format": 1}', b'{"format": 99, "agenda": []}', b'{"format": 1, "agenda": [{"kind": "nope"}]}', b"\xff\xfe"],
+    [
+        b"not json",
+        b"[]",
+        b'{"format": 1}',
+        b'{"format": 99, "agenda": []}',
+        b'{"format": 1, "agenda": [{"kind": "nope"}]}',
+        b"\xff\xfe",
+    ],
 )
 def test_a_bad_format_file_is_refused_with_a_message(client, content):
     form = {"title": "X", "language": "en", "org_name": ["A"], "org_colour": ["#0072B2"], "roles": "", "privacy_threshold": "3"}

@@ -1,4 +1,5 @@
 """Pages, headers, the JSON API and its OpenAPI document, and escaping of participant text."""
+
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -271,7 +272,9 @@ def test_facilitator_endpoints_need_the_bearer_token(client, workshops, workshop
         reply = getattr(client, method)(url, json=body, headers=headers)
         assert_json_error(reply, 403)
     # Nothing moved.
-    agenda = client.get(f"/api/workshops/{workshop['code']}/agenda", headers={"Authorization": f"Bearer {workshop['control_token']}"})
+    agenda = client.get(
+        f"/api/workshops/{workshop['code']}/agenda", headers={"Authorization": f"Bearer {workshop['control_token']}"}
+    )
     assert [a["state"] for a in agenda.get_json()] == ["draft"]
 
 
@@ -312,7 +315,12 @@ def test_participant_text_is_escaped_everywhere(app, client, workshops, live):
     browser = app.test_client()
     browser.post(f"/w/{created['code']}/join", data={"organisation_id": created["org_ids"][1], "role": "manager"})
     code = created["code"]
-    pages = [client.get(f"/w/{code}"), browser.get(f"/w/{code}"), client.get(f"/w/{code}/control"), client.get(f"/w/{code}/screen")]
+    pages = [
+        client.get(f"/w/{code}"),
+        browser.get(f"/w/{code}"),
+        client.get(f"/w/{code}/control"),
+        client.get(f"/w/{code}/screen"),
+    ]
     for reply in pages:
         html = reply.get_data(as_text=True)
         check_html(reply)

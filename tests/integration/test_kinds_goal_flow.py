@@ -1,4 +1,5 @@
 """From ambitions to goals, dot voting, consent and commitments, over Socket.IO test clients."""
+
 import uuid
 
 import pytest
@@ -105,7 +106,13 @@ def test_from_ambitions_to_commitments(flow):
     assert sources["ok"]
     by_text = {s["text"]: s for s in sources["ambitions"]}
     assert by_text["Cut CO2 in our stock"]["organisation_id"] == B
-    co2 = flow.ask("goal_add", {"text": "Cut CO2 together", "answer_ids": [by_text["Half the homes off gas"]["id"], by_text["Cut CO2 in our stock"]["id"]]})
+    co2 = flow.ask(
+        "goal_add",
+        {
+            "text": "Cut CO2 together",
+            "answer_ids": [by_text["Half the homes off gas"]["id"], by_text["Cut CO2 in our stock"]["id"]],
+        },
+    )
     assert co2["ok"] and co2["goal"]["organisation_ids"] == sorted([A, B])
     learn = flow.ask("goal_add", {"text": "A learning community", "answer_ids": [by_text["Learn from each other"]["id"]]})
     buy = flow.ask("goal_add", {"text": "Buy maintenance together", "answer_ids": []})
@@ -169,11 +176,16 @@ def test_from_ambitions_to_commitments(flow):
     consent = flow.activities["consent"]
     flow.control("open", "consent")
     yes = {"position": "consent"}
-    assert error_code(flow.submit(a1, consent, {"responses": {str(g_co2): yes, str(g_learn): {"position": "objection"}}})) == "invalid_input"
+    assert (
+        error_code(flow.submit(a1, consent, {"responses": {str(g_co2): yes, str(g_learn): {"position": "objection"}}}))
+        == "invalid_input"
+    )
     assert error_code(flow.submit(a1, consent, {"responses": {str(g_co2): yes}})) == "invalid_input"
     assert flow.submit(a1, consent, {"responses": {str(g_co2): yes, str(g_learn): yes}})["ok"]
     objection = {"position": "objection", "reason": "No staff for it this year"}
-    assert flow.submit(b1, consent, {"responses": {str(g_co2): {"position": "concern", "reason": "Costs"}, str(g_learn): objection}})["ok"]
+    assert flow.submit(
+        b1, consent, {"responses": {str(g_co2): {"position": "concern", "reason": "Costs"}, str(g_learn): objection}}
+    )["ok"]
     assert flow.last(flow.screen, "results")["data"] is None, "consent stays off the projector until revealed"
     flow.control("reveal", "consent")
     rows = {g["goal_id"]: g for g in flow.last(flow.screen, "results")["data"]["goals"]}

@@ -10,9 +10,13 @@ from workshop.domain.kinds import KINDS
 @pytest.fixture
 def pages(workshops, client):
     created = workshops.create()
-    joined = client.post(f"/api/workshops/{created['code']}/participants", json={"organisation_id": created["org_ids"][0], "role": "manager"})
+    joined = client.post(
+        f"/api/workshops/{created['code']}/participants", json={"organisation_id": created["org_ids"][0], "role": "manager"}
+    )
     client.set_cookie(f"samenspel_{created['code']}", joined.get_json()["token"])
-    return {name: f"/w/{created['code']}{suffix}" for name, suffix in (("phone", ""), ("control", "/control"), ("screen", "/screen"))}
+    return {
+        name: f"/w/{created['code']}{suffix}" for name, suffix in (("phone", ""), ("control", "/control"), ("screen", "/screen"))
+    }
 
 
 @pytest.mark.parametrize("page", ["phone", "control", "screen"])

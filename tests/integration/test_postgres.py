@@ -1,4 +1,5 @@
 """The same use cases on PostgreSQL (TEST_DATABASE_URL), including the migrations and JSON columns."""
+
 import os
 
 import pytest
@@ -35,14 +36,21 @@ def test_the_services_flow_on_postgres(pg):
 
     people = [services.join(pg, created.code, {"organisation_id": org, "role": "manager"})[0] for org in (orgs[0], orgs[1])]
     for i, person in enumerate(people):
-        stored, _ = services.submit_answer_safely(pg, person.participant.id, activity_id, f"client-000{i}", ambition(text=f"ambition {i}"))
+        stored, _ = services.submit_answer_safely(
+            pg, person.participant.id, activity_id, f"client-000{i}", ambition(text=f"ambition {i}")
+        )
         assert stored["duplicate"] is False
-    retry, events = services.submit_answer_safely(pg, people[0].participant.id, activity_id, "client-0000", ambition(text="retry"))
+    retry, events = services.submit_answer_safely(
+        pg, people[0].participant.id, activity_id, "client-0000", ambition(text="retry")
+    )
     assert retry["duplicate"] is True and events == []
 
     results = services.results(pg, workshop_id, activity_id, FACILITATOR)
     assert (results["answers"], results["respondents"]) == (2, 2)
-    assert {(i["text"], i["organisation_id"]) for i in results["data"]["items"]} == {("ambition 0", orgs[0]), ("ambition 1", orgs[1])}
+    assert {(i["text"], i["organisation_id"]) for i in results["data"]["items"]} == {
+        ("ambition 0", orgs[0]),
+        ("ambition 1", orgs[1]),
+    }
     assert services.results(pg, workshop_id, activity_id, SCREEN)["data"]["items"]
 
     for n in range(1, 3):

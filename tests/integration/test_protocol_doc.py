@@ -1,4 +1,5 @@
 """docs/protocol.md must describe every Socket.IO event handler and every HTTP route."""
+
 import inspect
 import re
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The real server (`python app.py`) under eventlet and gevent, with real Socket.IO clients over websocket."""
+
 import pytest
 import requests
 import socketio
@@ -103,7 +104,13 @@ def test_a_wrong_secret_is_refused_by_the_real_server(server, clients):
 
 def test_pages_and_static_files_are_served(server):
     created = Api(server.url).create_workshop()
-    for path in ("/", f"/w/{created['code']}", f"/w/{created['code']}/screen", "/static/js/common.js", "/static/vendor/socket.io.min.js"):
+    for path in (
+        "/",
+        f"/w/{created['code']}",
+        f"/w/{created['code']}/screen",
+        "/static/js/common.js",
+        "/static/vendor/socket.io.min.js",
+    ):
         reply = requests.get(server.url + path, timeout=10)
         assert reply.status_code == 200, path
 

@@ -34,9 +34,13 @@ def test_editing_the_text_keeps_the_same_row(workshops, live):
     workshops.open(created)
     phone = live.participant(created, workshops.join(created)["token"])
     first = phone.emit(
-        "submit", {"activity_id": created["activity_id"], "client_id": "client-0001", "answer": {"text": "A", "share": "private"}}, callback=True
+        "submit",
+        {"activity_id": created["activity_id"], "client_id": "client-0001", "answer": {"text": "A", "share": "private"}},
+        callback=True,
     )
     second = phone.emit(
-        "submit", {"activity_id": created["activity_id"], "client_id": "client-0002", "answer": {"text": "B", "share": "private"}}, callback=True
+        "submit",
+        {"activity_id": created["activity_id"], "client_id": "client-0002", "answer": {"text": "B", "share": "private"}},
+        callback=True,
     )
     assert first["answer"]["id"] == second["answer"]["id"]

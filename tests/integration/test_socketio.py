@@ -1,4 +1,5 @@
 """The live namespace with Flask-SocketIO test clients: acks, pushes, roles, bad input, rooms, presence."""
+
 import pytest
 
 from tests.support.live import assert_error, events, last
@@ -150,10 +151,34 @@ LONG = "x" * 281
         ("submit", {"activity_id": 999999, "client_id": "client-0001", "answer": "ANSWER"}),
         ("submit", {"activity_id": "STR", "client_id": "client-0001", "answer": "ANSWER"}),
         ("submit", {"activity_id": True, "client_id": "client-0001", "answer": "ANSWER"}),
-        ("submit", {"activity_id": "ACT", "client_id": "client-0001", "answer": {"text": LONG, "value_driver": "Innovation", "horizon": 3}}),
-        ("submit", {"activity_id": "ACT", "client_id": "client-0001", "answer": {"text": "", "value_driver": "Innovation", "horizon": 3}}),
-        ("submit", {"activity_id": "ACT", "client_id": "client-0001", "answer": {"text": "x", "value_driver": "Nope", "horizon": 3}}),
-        ("submit", {"activity_id": "ACT", "client_id": "client-0001", "answer": {"text": "x", "value_driver": "Innovation", "horizon": "ten"}}),
+        (
+            "submit",
+            {
+                "activity_id": "ACT",
+                "client_id": "client-0001",
+                "answer": {"text": LONG, "value_driver": "Innovation", "horizon": 3},
+            },
+        ),
+        (
+            "submit",
+            {
+                "activity_id": "ACT",
+                "client_id": "client-0001",
+                "answer": {"text": "", "value_driver": "Innovation", "horizon": 3},
+            },
+        ),
+        (
+            "submit",
+            {"activity_id": "ACT", "client_id": "client-0001", "answer": {"text": "x", "value_driver": "Nope", "horizon": 3}},
+        ),
+        (
+            "submit",
+            {
+                "activity_id": "ACT",
+                "client_id": "client-0001",
+                "answer": {"text": "x", "value_driver": "Innovation", "horizon": "ten"},
+            },
+        ),
         ("submit", {"activity_id": "ACT", "client_id": "client-0001", "answer": "plain text"}),
         ("submit", {"activity_id": "ACT", "client_id": "short", "answer": "ANSWER"}),
         ("submit", {"activity_id": "ACT", "client_id": {"id": 1}, "answer": "ANSWER"}),

@@ -1,4 +1,5 @@
 """The real app as a subprocess on a free port, the way `make run` starts it."""
+
 import os
 import socket
 import subprocess

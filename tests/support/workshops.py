@@ -1,4 +1,5 @@
 """Request bodies and small actions shared by in-process and real-server tests."""
+
 import uuid
 
 import requests

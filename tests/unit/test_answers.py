@@ -1,4 +1,5 @@
 """Rules for taking a participant's answer (the ambitions kind, through the domain's entry point)."""
+
 import pytest
 
 from workshop.domain.answers import accept_answer, clean_client_id

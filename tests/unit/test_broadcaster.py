@@ -23,8 +23,6 @@ class BrokenSocket:
         pass
 
 
-
-
 def test_publish_logs_and_carries_on_when_a_push_fails(monkeypatch, caplog):
     from workshop.live import broadcaster as module
 

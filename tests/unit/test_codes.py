@@ -1,4 +1,5 @@
 """Join codes are easy to read off a projector; secrets are random and stored hashed."""
+
 import pytest
 
 from workshop.domain import codes

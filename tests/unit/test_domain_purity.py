@@ -1,4 +1,5 @@
 """The domain is plain Python: no web framework, Socket.IO or database library, and no app layers."""
+
 import ast
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """Commitments: organisations pledge hours and budget per goal; the latest pledge per organisation counts."""
+
 from datetime import datetime, timedelta
 
 import pytest
@@ -92,7 +93,11 @@ def test_malformed_answers(payload):
 
 # Results
 
-ORGS = [Organisation("Woonstede", "#0072B2", 0, 10), Organisation("Thuisbaas", "#E69F00", 1, 20), Organisation("Dorpswonen", "#009E73", 2, 30)]
+ORGS = [
+    Organisation("Woonstede", "#0072B2", 0, 10),
+    Organisation("Thuisbaas", "#E69F00", 1, 20),
+    Organisation("Dorpswonen", "#009E73", 2, 30),
+]
 PEOPLE = {pid: Participant(organisation_id=pid // 100 * 10, role="medewerker", id=pid) for pid in (100, 101, 200, 300)}
 T0 = datetime(2024, 3, 1, 10, 0)
 
@@ -101,7 +106,14 @@ def results(rows, goals=GOALS, **config):
     """rows: (answer id, participant id, pledges, minutes after T0 or None, hidden)."""
     answers = []
     for answer_id, pid, pledges, minutes, hidden in rows:
-        a = Answer(activity_id=8, participant_id=pid, client_id=f"c-{answer_id}-0000", payload={"pledges": pledges}, hidden=hidden, id=answer_id)
+        a = Answer(
+            activity_id=8,
+            participant_id=pid,
+            client_id=f"c-{answer_id}-0000",
+            payload={"pledges": pledges},
+            hidden=hidden,
+            id=answer_id,
+        )
         a.created_at = T0 if minutes is not None else None
         if minutes is not None:
             a.updated_at = T0 + timedelta(minutes=minutes)  # as storage loads it
@@ -145,9 +157,7 @@ def test_the_latest_pledge_of_an_organisation_counts():
 
 
 def test_without_timestamps_the_answer_id_decides():
-    data = results(
-        [(2, 101, {"1": {"hours": 20}}, None, False), (1, 100, {"1": {"hours": 40}}, None, False)]
-    )
+    data = results([(2, 101, {"1": {"hours": 20}}, None, False), (1, 100, {"1": {"hours": 40}}, None, False)])
     assert data["goals"][0]["by_organisation"] == [{"organisation_id": 10, "hours": 20, "budget": 0}]
 
 
@@ -175,5 +185,8 @@ def test_only_the_measures_asked_for():
 
 def test_no_pledges_yet():
     data = results([])
-    assert [(g["goal_id"], g["hours"], g["budget"], g["by_organisation"]) for g in data["goals"]] == [(1, 0, 0, []), (3, 0, 0, [])]
+    assert [(g["goal_id"], g["hours"], g["budget"], g["by_organisation"]) for g in data["goals"]] == [
+        (1, 0, 0, []),
+        (3, 0, 0, []),
+    ]
     assert data["organisations"] == [] and data["totals"] == {"hours": 0, "budget": 0}

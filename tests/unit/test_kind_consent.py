@@ -1,4 +1,5 @@
 """Consent round: every goal in the round gets a position; an objection needs a reason and blocks."""
+
 import pytest
 
 from workshop.domain.answers import accept_answer
@@ -34,7 +35,9 @@ def test_only_a_prompt_to_set():
 
 def test_the_round_is_the_adopted_goals():
     stored = answer({"1": YES, 3: {"position": "concern", "reason": " Who pays? "}})
-    assert stored.payload == {"responses": {"1": {"position": "consent", "reason": ""}, "3": {"position": "concern", "reason": "Who pays?"}}}
+    assert stored.payload == {
+        "responses": {"1": {"position": "consent", "reason": ""}, "3": {"position": "concern", "reason": "Who pays?"}}
+    }
 
 
 def test_all_goals_when_none_is_adopted():
@@ -143,7 +146,9 @@ def test_a_hidden_objection_no_longer_blocks_but_the_facilitator_still_sees_it()
     assert results(rows)["goals"][1]["objections"] == []
     moderated = results(rows, audience=FACILITATOR)["goals"][1]
     assert moderated["passes"] is True
-    assert moderated["objections"] == [{"reason": "We have no staff for it this year", "organisation_id": None, "answer_id": 4, "hidden": True}]
+    assert moderated["objections"] == [
+        {"reason": "We have no staff for it this year", "organisation_id": None, "answer_id": 4, "hidden": True}
+    ]
 
 
 def test_nobody_answering_is_not_consent():

@@ -1,4 +1,5 @@
 """Dot voting: settings, what a ballot may hold, and the results (example 1 of docs/results.md)."""
+
 import pytest
 
 from workshop.domain.answers import accept_answer
@@ -14,7 +15,11 @@ GOALS = [
     Goal(text="A learning community", position=2, organisation_ids=[20], id=3),
 ]
 ME = Participant(organisation_id=10, role="manager", id=7)
-ORGS = [Organisation("Woonstede", "#0072B2", 0, 10), Organisation("Thuisbaas", "#E69F00", 1, 20), Organisation("Dorpswonen", "#009E73", 2, 30)]
+ORGS = [
+    Organisation("Woonstede", "#0072B2", 0, 10),
+    Organisation("Thuisbaas", "#E69F00", 1, 20),
+    Organisation("Dorpswonen", "#009E73", 2, 30),
+]
 
 
 def activity(state=OPEN, **config):
@@ -25,7 +30,9 @@ def activity(state=OPEN, **config):
 
 def vote(allocation, act=None, mine=(), goals=GOALS):
     act = act or activity()
-    return accept_answer(act, AnswerContext(participant=ME, goals=goals, mine=list(mine)), {"allocation": allocation}, "client-0001")
+    return accept_answer(
+        act, AnswerContext(participant=ME, goals=goals, mine=list(mine)), {"allocation": allocation}, "client-0001"
+    )
 
 
 # Settings
@@ -37,7 +44,15 @@ def test_defaults():
 
 @pytest.mark.parametrize(
     "config",
-    [{"dots": 0}, {"dots": 21}, {"dots": "many"}, {"dots": 3, "max_per_goal": 4}, {"max_per_goal": 0}, {"top_k": 0}, {"adopted_only": "yes"}],
+    [
+        {"dots": 0},
+        {"dots": 21},
+        {"dots": "many"},
+        {"dots": 3, "max_per_goal": 4},
+        {"max_per_goal": 0},
+        {"top_k": 0},
+        {"adopted_only": "yes"},
+    ],
 )
 def test_bad_settings(config):
     with pytest.raises(InvalidInput):
@@ -116,9 +131,15 @@ def people(org, n, start):
 
 BALLOTS = {
     # Woonstede, six people: 14 dots on goal 1, 4 on goal 2.
-    100: {"1": 3}, 101: {"1": 3}, 102: {"1": 3}, 103: {"1": 3}, 104: {"1": 2, "2": 1}, 105: {"2": 3},
+    100: {"1": 3},
+    101: {"1": 3},
+    102: {"1": 3},
+    103: {"1": 3},
+    104: {"1": 2, "2": 1},
+    105: {"2": 3},
     # Thuisbaas, two people: 4 on goal 2, 2 on goal 3.
-    200: {"2": 3}, 201: {"2": 1, "3": 2},
+    200: {"2": 3},
+    201: {"2": 1, "3": 2},
     # Dorpswonen, one person: 2 on goal 2, 1 on goal 3.
     300: {"2": 2, "3": 1},
 }
@@ -127,7 +148,9 @@ BALLOTS = {
 def results(threshold=1, ballots=BALLOTS, goals=GOALS, hidden=(), audience=FACILITATOR, **config):
     participants = people(10, 6, 100) | people(20, 2, 200) | people(30, 1, 300)
     answers = [
-        Answer(activity_id=5, participant_id=pid, client_id=f"c-{pid}-0000", payload={"allocation": a}, hidden=pid in hidden, id=i)
+        Answer(
+            activity_id=5, participant_id=pid, client_id=f"c-{pid}-0000", payload={"allocation": a}, hidden=pid in hidden, id=i
+        )
         for i, (pid, a) in enumerate(ballots.items(), start=1)
     ]
     ctx = ResultContext(
@@ -166,9 +189,17 @@ def test_per_organisation_divergence_and_common_ground():
     assert data["by_organisation"]["20"] == {
         "voters": 2,
         "dots": 6,
-        "goals": [{"goal_id": 2, "dots": 4, "rank": 1}, {"goal_id": 3, "dots": 2, "rank": 2}, {"goal_id": 1, "dots": 0, "rank": 3}],
+        "goals": [
+            {"goal_id": 2, "dots": 4, "rank": 1},
+            {"goal_id": 3, "dots": 2, "rank": 2},
+            {"goal_id": 1, "dots": 0, "rank": 3},
+        ],
     }
-    assert [(d["goal_id"], d["divergence"], d["spread"]) for d in data["divergence"]] == [(1, 2, 77.8), (2, 1, 44.4), (3, 1, 33.3)]
+    assert [(d["goal_id"], d["divergence"], d["spread"]) for d in data["divergence"]] == [
+        (1, 2, 77.8),
+        (2, 1, 44.4),
+        (3, 1, 33.3),
+    ]
     assert data["divergence"][0]["ranks"] == {"10": 1, "20": 3, "30": 3}
     assert data["comparable"] is True
     assert data["common_ground"] == [2]

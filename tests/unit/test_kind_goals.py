@@ -1,4 +1,5 @@
 """The goals kind: phones only watch; results are the goals with the organisations behind them."""
+
 import pytest
 
 from workshop.domain.answers import accept_answer
@@ -28,7 +29,9 @@ def test_no_settings_beyond_the_prompt():
 
 def test_phones_cannot_answer():
     with pytest.raises(InvalidInput):
-        accept_answer(activity(), AnswerContext(participant=Participant(10, "manager", id=7), goals=GOALS), {"text": "x"}, "client-0001")
+        accept_answer(
+            activity(), AnswerContext(participant=Participant(10, "manager", id=7), goals=GOALS), {"text": "x"}, "client-0001"
+        )
 
 
 def test_results_are_the_goals_with_their_organisations():

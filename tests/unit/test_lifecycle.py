@@ -1,4 +1,5 @@
 """The facilitator moves through the agenda: open, close, reveal, hide, next, lobby."""
+
 import pytest
 
 from workshop.domain import lifecycle

@@ -1,4 +1,5 @@
 """The arithmetic of dot-voting results; each case here is worked through in docs/results.md."""
+
 from fractions import Fraction
 
 import pytest

@@ -1,4 +1,5 @@
 """Use cases against a real SQLite database: idempotent submits, replacing answers, tallies, secrets."""
+
 import pytest
 from sqlalchemy import inspect, text
 

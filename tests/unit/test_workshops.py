@@ -1,4 +1,5 @@
 """Checking a request to create a workshop."""
+
 import pytest
 
 from workshop.domain.errors import InvalidInput
