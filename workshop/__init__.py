@@ -46,8 +46,10 @@ def create_app(config: dict | None = None) -> Flask:
     )
     from .live.broadcaster import Broadcaster
     from .live.namespace import LiveNamespace
+    from .live.writer import AnswerWriter
 
     broadcaster = Broadcaster(socketio, db, app.config["RESULTS_PUSH_INTERVAL"])
     app.extensions["samenspel.broadcaster"] = broadcaster
-    socketio.on_namespace(LiveNamespace(db, broadcaster))
+    writer = AnswerWriter(db, socketio.start_background_task, socketio.sleep, socketio.server.eio.create_event)
+    socketio.on_namespace(LiveNamespace(db, broadcaster, writer))
     return app

@@ -19,7 +19,10 @@
   function deliver(item) {
     return S.request(socket, "submit", item).then(function (ack) {
       saveOutbox(loadOutbox().filter(function (x) { return x.client_id !== item.client_id; }));
-      if (ack.ok && ack.answer) upsertMine(ack.answer);
+      // The ack carries this participant's answers as stored (other tabs get them as `mine`).
+      if (ack.ok && ack.mine) {
+        if (state && state.current && state.current.id === item.activity_id) { mine = ack.mine; refreshMine(); }
+      } else if (ack.ok && ack.answer) upsertMine(ack.answer);
       return ack;
     });
   }

@@ -39,12 +39,15 @@ def test_connecting_sends_each_role_its_state(workshops, workshop, live):
     assert "presence" not in phone_state and "screen_key" not in phone_state
 
 
-def test_a_submission_is_acked_then_reaches_control_and_screen(room):
+def test_a_submission_is_acked_then_reaches_control_and_screen(room, live):
     phone, facilitator, screen = room["phones"][2], room["facilitator"], room["screen"]
+    other_tab = live.participant(room["workshop"], room["people"][2]["token"])
+    other_tab.get_received()
     activity_id = room["workshop"]["activity_id"]
     ack = phone.emit("submit", submission(activity_id, ambition(text="Warmtenet in de wijk")), callback=True)
     assert ack["ok"] is True and ack["duplicate"] is False
     assert ack["answer"]["answer"]["text"] == "Warmtenet in de wijk"
+    assert ack["mine"] == [ack["answer"]], "the ack carries the participant's answers as stored"
 
     control_results = events(facilitator, "results")
     screen_results = events(screen, "results")
@@ -57,9 +60,9 @@ def test_a_submission_is_acked_then_reaches_control_and_screen(room):
         assert item["organisation_id"] == room["workshop"]["org_ids"][1]
     # Phones get their own answers back, never everybody's results.
     received = phone.get_received()
-    assert [r["name"] for r in received if r["name"] == "results"] == []
-    [mine] = [r["args"][0] for r in received if r["name"] == "mine"]
-    assert [a["id"] for a in mine["answers"]] == [ack["answer"]["id"]]
+    assert [r["name"] for r in received if r["name"] in ("results", "mine")] == [], "the ack told this tab already"
+    [mine] = events(other_tab, "mine")
+    assert mine == {"activity_id": activity_id, "answers": ack["mine"]}
     assert all(events(other, "results") == [] for other in room["phones"][:2])
 
 

@@ -52,3 +52,10 @@ class LimitReached(DomainError):
 
     code = "limit_reached"
     status = 409
+
+
+class Conflict(DomainError):
+    """Somebody else changed the same thing at the same moment, again and again."""
+
+    code = "conflict"
+    status = 409

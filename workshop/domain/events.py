@@ -1,6 +1,6 @@
 """Facts a service returns after its commit; the live layer turns them into pushes."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,12 @@ class PresenceChanged:
 
 @dataclass(frozen=True)
 class OwnAnswersChanged:
-    """A participant's own answers changed (their other tabs should show it)."""
+    """A participant's own answers changed (their other tabs should show it).
+
+    `answers` is their answers to the activity as just stored, when the service had them at hand.
+    """
 
     workshop_id: int
     participant_id: int
     activity_id: int
+    answers: list | None = field(default=None, compare=False)

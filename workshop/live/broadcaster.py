@@ -20,15 +20,18 @@ class Broadcaster:
         self.namespace = namespace
         self.coalescer = Coalescer(self._flush, interval, spawn=socketio.start_background_task, sleep=socketio.sleep)
 
-    def publish(self, events) -> None:
-        """Hand over what a service returned; call only after its commit. Never raises."""
+    def publish(self, events, origin: str | None = None) -> None:
+        """Hand over what a service returned; call only after its commit. Never raises.
+
+        `origin` is the connection whose request made the change: it hears of its own answers in its ack.
+        """
         for event in events:
             try:
-                self._publish(event)
+                self._publish(event, origin)
             except Exception:  # the change is committed: a failed push must not turn its ack into an error
                 log.exception("push of %s failed", event)
 
-    def _publish(self, event) -> None:
+    def _publish(self, event, origin: str | None = None) -> None:
         if isinstance(event, AgendaChanged):
             self.push_state(event.workshop_id)
         elif isinstance(event, AnswersChanged):
@@ -36,11 +39,11 @@ class Broadcaster:
         elif isinstance(event, PresenceChanged):
             self.coalescer.request(("presence", event.workshop_id))
         elif isinstance(event, OwnAnswersChanged):
-            self.push_own_answers(event.participant_id, event.activity_id)
+            self.push_own_answers(event.participant_id, event.activity_id, event.answers, origin)
 
-    def emit(self, name: str, payload, room: str) -> None:
+    def emit(self, name: str, payload, room: str, skip_sid: str | None = None) -> None:
         """Emit on the app's namespace."""
-        self.socketio.emit(name, payload, to=room, namespace=self.namespace)
+        self.socketio.emit(name, payload, to=room, namespace=self.namespace, skip_sid=skip_sid)
 
     def push_state(self, workshop_id: int) -> None:
         """Everyone follows the facilitator: send the new snapshot to each audience."""
@@ -50,10 +53,15 @@ class Broadcaster:
         # Phones get the same snapshot without the presence counts; their own answers they ask for.
         self.emit("state", {k: v for k, v in screen.items() if k != "presence"}, rooms.participants(workshop_id))
 
-    def push_own_answers(self, participant_id: int, activity_id: int) -> None:
-        """A participant's other tabs and devices see what they just sent (every answer passes here)."""
-        answers = services.own_answers(self.db, participant_id, activity_id)
-        self.emit("mine", {"activity_id": activity_id, "answers": answers}, rooms.participant(participant_id))
+    def push_own_answers(self, participant_id: int, activity_id: int, answers=None, origin: str | None = None) -> None:
+        """A participant's other tabs and devices see what they just sent (every answer passes here).
+
+        The answers come with the event when the service had them at hand (no read-back per answer).
+        """
+        if answers is None:
+            answers = services.own_answers(self.db, participant_id, activity_id)
+        payload = {"activity_id": activity_id, "answers": answers}
+        self.emit("mine", payload, rooms.participant(participant_id), skip_sid=origin)
 
     def push_results(self, workshop_id: int, activity_id: int) -> None:
         """Fresh results to the control views and the screens of one workshop."""

@@ -52,10 +52,11 @@ def event(*roles):
 class LiveNamespace(Namespace):
     """Phones, control views and screens all connect here; the `auth` payload says which."""
 
-    def __init__(self, db, broadcaster, namespace="/"):
+    def __init__(self, db, broadcaster, writer, namespace="/"):
         super().__init__(namespace)
         self.db = db
         self.broadcaster = broadcaster
+        self.writer = writer
 
     def on_connect(self, auth=None):
         """Identify the client, put it in its rooms and send it the current state."""
@@ -113,10 +114,10 @@ class LiveNamespace(Namespace):
     def on_submit(self, data):
         """A participant's answer: {activity_id, client_id, answer}; acked after the commit."""
         data = require(data, "activity_id", "client_id", "answer")
-        result, events = services.submit_answer_safely(
-            self.db, connection["participant_id"], data["activity_id"], data["client_id"], data["answer"]
-        )
-        self.broadcaster.publish(events)
+        submission = services.Submission(connection["participant_id"], data["activity_id"], data["client_id"], data["answer"])
+        result, events = self.writer.submit(submission)
+        # This phone learns its answers from the ack; only the participant's other tabs need the push.
+        self.broadcaster.publish(events, origin=request.sid)
         return ok(**result)
 
     @event(services.PARTICIPANT)

@@ -2,12 +2,14 @@
 
 from .agenda import add_activity, control, reorder_agenda, rerun_activity, set_timer  # noqa: F401
 from .answers import (  # noqa: F401
+    Submission,
     merge,
     moderate,
     own_answers,
     own_answers_export,
     submit_answer,
     submit_answer_safely,
+    submit_answers,
     withdraw_answer,
 )
 from .goals import add_goal, delete_goal, goal_sources, update_goal  # noqa: F401

@@ -7,11 +7,14 @@ from ..domain import goals as goal_rules
 from ..domain.model import Answer
 from ..storage.database import Database
 from . import queries as q
+from .conflicts import retried
 
 
+@retried
 def add_goal(db: Database, workshop_id: int, text, answer_ids=None) -> tuple[dict, list]:
     """A candidate goal from a text and the ambitions it merges."""
     with db.session() as s:
+        q.locked_workshop(s, workshop_id)
         sources = [q.answer_in(s, workshop_id, i) for i in goal_rules.source_ids(answer_ids)]
         people = q.participants(s, workshop_id)
         goal = goal_rules.compose_goal(text, sources, lambda a: people[a.participant_id].organisation_id, q.goals(s, workshop_id))
@@ -23,9 +26,11 @@ def add_goal(db: Database, workshop_id: int, text, answer_ids=None) -> tuple[dic
     return view, events
 
 
+@retried
 def update_goal(db: Database, workshop_id: int, goal_id, text=None, adopted=None, answer_ids=None) -> tuple[dict, list]:
     """Reword a goal, change its ambitions, or mark it adopted."""
     with db.session() as s:
+        q.locked_workshop(s, workshop_id)
         goal = goal_rules.find(q.goals(s, workshop_id), goal_id)
         goal_rules.update(goal, text=text, adopted=adopted)
         if answer_ids is not None:
@@ -37,9 +42,11 @@ def update_goal(db: Database, workshop_id: int, goal_id, text=None, adopted=None
     return view, events
 
 
+@retried
 def delete_goal(db: Database, workshop_id: int, goal_id) -> list:
     """Remove a candidate goal; votes already cast on it no longer count."""
     with db.session() as s:
+        q.locked_workshop(s, workshop_id)
         goals = q.goals(s, workshop_id)
         s.delete(goal_rules.find(goals, goal_id))
         for position, goal in enumerate(g for g in goals if g.id != goal_id):

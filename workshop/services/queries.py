@@ -40,6 +40,18 @@ def goals(s: Session, workshop_id: int) -> list[Goal]:
     return list(s.scalars(select(Goal).where(Goal.workshop_id == workshop_id).order_by(Goal.position, Goal.id)))
 
 
+def goals_of(s: Session, workshop_ids) -> dict[int, list[Goal]]:
+    found: dict[int, list[Goal]] = {}
+    for g in s.scalars(select(Goal).where(Goal.workshop_id.in_(workshop_ids)).order_by(Goal.position, Goal.id)):
+        found.setdefault(g.workshop_id, []).append(g)
+    return found
+
+
+def locked_workshop(s: Session, workshop_id: int) -> Workshop:
+    """The workshop's row, locked until the commit: agenda and goal changes of one workshop take turns."""
+    return s.get(Workshop, workshop_id, with_for_update=True)
+
+
 def participants(s: Session, workshop_id: int) -> dict[int, Participant]:
     rows = s.scalars(select(Participant).where(Participant.workshop_id == workshop_id))
     return {p.id: p for p in rows}

@@ -15,6 +15,7 @@ from ..domain.model import Workshop
 from ..domain.workshops import clean_workshop, update_settings
 from ..storage.database import Database
 from . import queries as q
+from .conflicts import retried
 
 
 @dataclass
@@ -103,10 +104,11 @@ def health(db: Database) -> bool:
     return db.ping()
 
 
+@retried
 def change_settings(db: Database, workshop_id: int, data) -> list:
     """The facilitator changes a setting; everyone's screens follow."""
     with db.session() as s:
-        workshop = s.get(Workshop, workshop_id)
+        workshop = q.locked_workshop(s, workshop_id)
         update_settings(workshop, data)
         current = workshop.current_activity_id
     # The privacy threshold changes what results may show, so results are recomputed too.

@@ -6,11 +6,15 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event, text
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from .tables import map_domain, metadata
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# PostgreSQL's serialization failure and deadlock: the transaction lost a race and may simply run again.
+RETRYABLE_SQLSTATES = ("40001", "40P01")
 
 
 class Database:
@@ -60,6 +64,13 @@ class Database:
         metadata.drop_all(self.engine)
         with self.engine.begin() as connection:
             connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+def is_conflict(err: BaseException) -> bool:
+    """True when a transaction failed because another one changed the same rows at the same time."""
+    if isinstance(err, IntegrityError | StaleDataError):
+        return True
+    return isinstance(err, OperationalError) and getattr(err.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
 
 
 def _sqlite_pragmas(dbapi_connection, _record):
