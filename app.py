@@ -21,6 +21,43 @@ from workshop import create_app  # noqa: E402  (must come after monkey-patching)
 app = create_app()
 
 
+# The kernel caps the queue of connections not yet accepted at net.core.somaxconn; eventlet's default
+# of 50 drops the SYNs of a room that connects at once, and each dropped one costs a phone a second.
+LISTEN_BACKLOG = 4096
+
+
+def raise_open_file_limit(wanted: int) -> int:
+    """Lift the soft limit on open files towards the hard one: every connection holds a descriptor."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        soft = target
+    return soft
+
+
+def serve(host: str, port: int, max_connections: int) -> None:
+    """The async server with room for `max_connections` open sockets (each websocket holds one)."""
+    # Descriptors beyond the sockets: the database, Redis, log files and static files.
+    files = raise_open_file_limit(max_connections + 256)
+    if files < max_connections + 256:
+        print(f"Warning: only {files} open files are allowed (ulimit -n), fewer than MAX_CONNECTIONS.", flush=True)
+    if ASYNC_MODE == "eventlet":
+        import eventlet.wsgi
+        from eventlet.green import socket
+
+        family, _, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        listener = eventlet.listen(address, family, backlog=LISTEN_BACKLOG)
+        # The pool bounds simultaneous requests, and an open websocket is one for as long as it lives.
+        eventlet.wsgi.server(listener, app, max_size=max_connections, log_output=False, debug=False)
+    else:
+        app.extensions["socketio"].run(
+            app, host=host, port=port, log_output=False, allow_unsafe_werkzeug=True, backlog=LISTEN_BACKLOG
+        )
+
+
 def main() -> None:
     """Serve on HOST:PORT and say where to go."""
     host, port = app.config["HOST"], app.config["PORT"]
@@ -28,7 +65,9 @@ def main() -> None:
     url = app.config["PUBLIC_URL"] or f"http://{shown}:{port}"
     print(f"Samenspel is running ({ASYNC_MODE}). Open {url}/ and choose 'Start a new workshop';", flush=True)
     print("your facilitator (control) link is shown after you create one. Stop with Ctrl+C.", flush=True)
-    app.extensions["socketio"].run(app, host=host, port=port, log_output=False, allow_unsafe_werkzeug=True)
+    # Take the presence lease before the first connection arrives; other processes drop ours when it lapses.
+    app.extensions["samenspel.connections"].start()
+    serve(host, port, app.config["MAX_CONNECTIONS"])
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ def app(tmp_path, monkeypatch):
             "DATABASE_URL": f"sqlite:///{tmp_path / 'test.db'}",
             "ASYNC_MODE": "threading",
             "RESULTS_PUSH_INTERVAL": 0,
+            "PRESENCE_PUSH_INTERVAL": 0,
             "INSTANCE_PATH": str(tmp_path),
             "MESSAGE_QUEUE": None,
             "LOG_LEVEL": "WARNING",

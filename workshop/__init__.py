@@ -35,21 +35,38 @@ def create_app(config: dict | None = None) -> Flask:
 
     init_web(app)
 
+    queue = None
+    if app.config["MESSAGE_QUEUE"]:
+        from .live.queue import Queue, channel_for
+
+        channel = app.config["MESSAGE_QUEUE_CHANNEL"] or channel_for(services.site_id(db))
+        app.config["MESSAGE_QUEUE_CHANNEL"] = channel
+        queue = Queue(app.config["MESSAGE_QUEUE"], channel, resync=lambda: broadcaster.resync(connections.workshops()))
     socketio = SocketIO(
         app,
         async_mode=app.config["ASYNC_MODE"],
-        message_queue=app.config["MESSAGE_QUEUE"],
+        client_manager=queue,
         # None lets only the page's own origin connect; a reverse proxy lists its public origin.
         cors_allowed_origins=app.config["ALLOWED_ORIGINS"] or None,
         logger=False,
         engineio_logger=False,
     )
     from .live.broadcaster import Broadcaster
+    from .live.connections import LiveConnections
     from .live.namespace import LiveNamespace
     from .live.writer import AnswerWriter
 
-    broadcaster = Broadcaster(socketio, db, app.config["RESULTS_PUSH_INTERVAL"])
+    broadcaster = Broadcaster(socketio, db, app.config["RESULTS_PUSH_INTERVAL"], app.config["PRESENCE_PUSH_INTERVAL"])
+    connections = LiveConnections(
+        db,
+        broadcaster.publish,
+        app.config["RESULTS_PUSH_INTERVAL"],
+        app.config["PRESENCE_LEASE"],
+        spawn=socketio.start_background_task,
+        sleep=socketio.sleep,
+    )
     app.extensions["samenspel.broadcaster"] = broadcaster
+    app.extensions["samenspel.connections"] = connections
     writer = AnswerWriter(db, socketio.start_background_task, socketio.sleep, socketio.server.eio.create_event)
-    socketio.on_namespace(LiveNamespace(db, broadcaster, writer))
+    socketio.on_namespace(LiveNamespace(db, broadcaster, writer, connections))
     return app

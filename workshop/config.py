@@ -33,9 +33,14 @@ def from_environment() -> dict:
         "PORT": int(env("PORT", "5000")),
         "ASYNC_MODE": env("ASYNC_MODE", "eventlet"),
         "MESSAGE_QUEUE": env("MESSAGE_QUEUE") or env("REDIS_URL") or None,
+        # Unset: "samenspel-<id of this site's database>", so two sites on one Redis never meet.
+        "MESSAGE_QUEUE_CHANNEL": env("MESSAGE_QUEUE_CHANNEL", ""),
         "ALLOWED_ORIGINS": origins,
         "PUBLIC_URL": env("PUBLIC_URL", "").rstrip("/"),
+        "MAX_CONNECTIONS": int(env("MAX_CONNECTIONS", "10000")),
         "RESULTS_PUSH_INTERVAL": float(env("RESULTS_PUSH_INTERVAL", "0.3")),
+        "PRESENCE_PUSH_INTERVAL": float(env("PRESENCE_PUSH_INTERVAL", "1.0")),
+        "PRESENCE_LEASE": float(env("PRESENCE_LEASE", "30")),
         "DEFAULT_LANGUAGE": env("DEFAULT_LANGUAGE", "nl"),
         "LOG_LEVEL": env("LOG_LEVEL", "INFO"),
     }

@@ -106,6 +106,11 @@
     });
   }
 
+  /** False for a push older than the one shown: with several server processes, pushes can overtake each other. */
+  function newer(shown, incoming) {
+    return !(shown && shown.version && incoming.version && incoming.version < shown.version);
+  }
+
   /** Organisation colours come as data; CSSOM keeps them out of inline style attributes. */
   function paintColours(root) {
     (root || document).querySelectorAll("[data-colour]").forEach(function (node) {
@@ -146,7 +151,7 @@
 
   window.Samenspel = {
     t: t, count: count, answeredLine: answeredLine, el: el, render: render, clientId: clientId, connect: connect, request: request, sendAnswer: sendAnswer,
-    paintColours: paintColours, organisationMap: organisationMap, orgLabel: orgLabel, countdown: countdown,
+    newer: newer, paintColours: paintColours, organisationMap: organisationMap, orgLabel: orgLabel, countdown: countdown,
     kinds: {}
   };
   document.addEventListener("DOMContentLoaded", function () { paintColours(document); });

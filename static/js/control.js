@@ -162,7 +162,7 @@
     link.href = "/w/" + code + "/screen#" + snapshot.screen_key;
     renderAgenda(); renderNow(); renderPresence(); renderResults();
   });
-  socket.on("presence", function (p) { presence = p; renderPresence(); });
+  socket.on("presence", function (p) { if (S.newer(presence, p)) { presence = p; renderPresence(); } });
   var filtered = {};
   function refreshFiltered() {
     var c = current();
@@ -174,6 +174,7 @@
   presenceFilter.addEventListener("change", refreshFiltered);
 
   socket.on("results", function (r) {
+    if (!S.newer(results[r.activity_id], r)) return;
     results[r.activity_id] = r;
     var c = current();
     if (c && c.id === r.activity_id) {

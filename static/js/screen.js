@@ -53,8 +53,13 @@
     document.body.classList.toggle("theme-dark", !light);
     render();
   });
-  socket.on("presence", function (p) { presence = p; if (state && !state.current) renderLobbyOrgs(); });
+  socket.on("presence", function (p) {
+    if (!S.newer(presence, p)) return;
+    presence = p;
+    if (state && !state.current) renderLobbyOrgs();
+  });
   socket.on("results", function (r) {
+    if (!S.newer(results[r.activity_id], r)) return;
     results[r.activity_id] = r;
     if (state && state.current && state.current.id === r.activity_id) renderActivity();
   });

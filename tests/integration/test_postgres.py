@@ -12,6 +12,7 @@ if not URL:
 from tests.support.workshops import ambition, workshop_payload  # noqa: E402
 from workshop import services  # noqa: E402
 from workshop.domain.errors import LimitReached  # noqa: E402
+from workshop.domain.events import PresenceChanged  # noqa: E402
 from workshop.domain.results import FACILITATOR, SCREEN  # noqa: E402
 from workshop.storage.database import Database  # noqa: E402
 
@@ -58,10 +59,13 @@ def test_the_services_flow_on_postgres(pg):
     with pytest.raises(LimitReached):
         services.submit_answer(pg, people[0].participant.id, activity_id, "client-1009", ambition())
 
-    services.connect(pg, "sid-1", workshop_id, services.PARTICIPANT, people[0].participant.id, "server-a")
-    services.connect(pg, "sid-2", workshop_id, services.PARTICIPANT, people[0].participant.id, "server-a")
+    services.register_server(pg, "server-a", [])
+    phones = [services.Connection(f"sid-{n}", workshop_id, services.PARTICIPANT, people[0].participant.id) for n in (1, 2)]
+    assert services.record_connections(pg, "server-a", phones, []) == [PresenceChanged(workshop_id)]
     assert services.presence(pg, workshop_id)["connected"] == 1
-    services.forget_connections(pg, "server-a")
+    services.record_connections(pg, "server-a", [], phones[:1])
+    assert services.presence(pg, workshop_id)["connected"] == 1
+    services.forget_connections(pg)
     assert services.presence(pg, workshop_id)["connected"] == 0
 
 

@@ -33,3 +33,11 @@ def test_publish_logs_and_carries_on_when_a_push_fails(monkeypatch, caplog):
     Broadcaster(socket, db=None, interval=0).publish([AgendaChanged(1), AnswersChanged(1, 2)])
     assert socket.attempts >= 2, "the second event was still pushed after the first failed"
     assert "push of" in caplog.text
+
+
+def test_push_versions_increase_even_when_the_clock_stands_still_or_steps_back():
+    from workshop.live.broadcaster import Versions
+
+    ticks = iter([5_000_000, 5_000_000, 4_000_000, 9_000_000])
+    versions = Versions(clock=lambda: next(ticks))
+    assert [versions.next() for _ in range(4)] == [5_000, 5_001, 5_002, 9_000]

@@ -2,7 +2,6 @@
 
 import functools
 import logging
-import uuid
 
 from flask import request
 from flask import session as connection  # per-connection in Socket.IO handlers
@@ -19,7 +18,6 @@ from . import rooms
 from .payloads import error, ok, require
 
 log = logging.getLogger(__name__)
-SERVER_ID = uuid.uuid4().hex
 
 
 def cookie_name(code: str) -> str:
@@ -52,11 +50,12 @@ def event(*roles):
 class LiveNamespace(Namespace):
     """Phones, control views and screens all connect here; the `auth` payload says which."""
 
-    def __init__(self, db, broadcaster, writer, namespace="/"):
+    def __init__(self, db, broadcaster, writer, connections, namespace="/"):
         super().__init__(namespace)
         self.db = db
         self.broadcaster = broadcaster
         self.writer = writer
+        self.connections = connections
 
     def on_connect(self, auth=None):
         """Identify the client, put it in its rooms and send it the current state."""
@@ -89,8 +88,6 @@ class LiveNamespace(Namespace):
         except DomainError as err:
             message = error_message(err)
             raise ConnectionRefusedError(message, {"code": err.code, "message": message}) from None
-        language = chosen_language() or services.workshop_language(self.db, workshop_id)
-        connection.update(role=role, workshop_id=workshop_id, participant_id=participant_id, language=language)
         sid = request.sid
         if role == services.PARTICIPANT:
             join_room(rooms.participants(workshop_id))
@@ -100,15 +97,20 @@ class LiveNamespace(Namespace):
         else:
             join_room(rooms.screens(workshop_id))
         snapshot = services.state(self.db, workshop_id, role, participant_id)
-        self.emit("state", snapshot, room=sid)
+        language = chosen_language() or snapshot["workshop"]["language"]
+        connection.update(role=role, workshop_id=workshop_id, participant_id=participant_id, language=language)
+        # Only this client needs these, and it is connected to this process: no detour through the queue.
+        self.broadcaster.emit("state", snapshot, sid, local=True)
         if role != services.PARTICIPANT and snapshot["current"]:
             audience = FACILITATOR if role == services.FACILITATOR_ROLE else SCREEN
-            self.emit("results", services.results(self.db, workshop_id, snapshot["current"]["id"], audience), room=sid)
-        self.broadcaster.publish(services.connect(self.db, sid, workshop_id, role, participant_id, SERVER_ID))
+            results = services.results(self.db, workshop_id, snapshot["current"]["id"], audience)
+            self.broadcaster.emit("results", results, sid, local=True)
+        # Stored with the others that connect meanwhile; presence pushes are coalesced, never one per connect.
+        self.connections.open(services.Connection(sid, workshop_id, role, participant_id))
 
     def on_disconnect(self, reason=None):
         """Forget the connection; presence counts drop."""
-        self.broadcaster.publish(services.disconnect(self.db, request.sid))
+        self.connections.close(request.sid)
 
     @event(services.PARTICIPANT)
     def on_submit(self, data):

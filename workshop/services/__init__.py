@@ -13,15 +13,17 @@ from .answers import (  # noqa: F401
     withdraw_answer,
 )
 from .goals import add_goal, delete_goal, goal_sources, update_goal  # noqa: F401
-from .participants import (  # noqa: F401
-    Joined,
-    connect,
-    disconnect,
+from .participants import Joined, join, participant_by_token, participant_workshop_code  # noqa: F401
+from .presence import (  # noqa: F401
+    Connection,
+    drop_expired,
     forget_connections,
-    join,
-    participant_by_token,
-    participant_workshop_code,
     presence,
+    presence_and_current,
+    record_connections,
+    register_server,
+    renew_lease,
+    site_id,
 )
 from .reading import all_results, results, results_for, state  # noqa: F401
 from .roles import FACILITATOR_ROLE, PARTICIPANT, SCREEN_ROLE  # noqa: F401

@@ -1,8 +1,8 @@
-"""Joining, device tokens, live connections and presence counts."""
+"""Joining and device tokens."""
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from ..domain.codes import hash_token, new_token
 from ..domain.errors import NotAllowed
@@ -11,7 +11,6 @@ from ..domain.i18n import N_
 from ..domain.model import Participant, Workshop
 from ..domain.workshops import clean_participant
 from ..storage.database import Database
-from ..storage.tables import connections
 from . import queries as q
 
 
@@ -54,40 +53,3 @@ def participant_workshop_code(db: Database, participant_id: int) -> str:
     with db.session() as s:
         participant = s.get(Participant, participant_id)
         return s.get(Workshop, participant.workshop_id).code
-
-
-def connect(db: Database, sid: str, workshop_id: int, role: str, participant_id: int | None, server_id: str) -> list:
-    """Record a live connection; presence is counted from these rows."""
-    with db.session() as s:
-        s.execute(delete(connections).where(connections.c.sid == sid))
-        s.execute(
-            connections.insert().values(
-                sid=sid, workshop_id=workshop_id, role=role, participant_id=participant_id, server_id=server_id
-            )
-        )
-    return [PresenceChanged(workshop_id)]
-
-
-def disconnect(db: Database, sid: str) -> list:
-    """Forget a connection that closed."""
-    with db.session() as s:
-        row = s.execute(select(connections.c.workshop_id).where(connections.c.sid == sid)).first()
-        if row is None:
-            return []
-        s.execute(delete(connections).where(connections.c.sid == sid))
-    return [PresenceChanged(row[0])]
-
-
-def forget_connections(db: Database, server_id: str | None = None) -> None:
-    """Drop connection rows left by a process that stopped (all of them when `server_id` is None)."""
-    with db.session() as s:
-        query = delete(connections)
-        if server_id is not None:
-            query = query.where(connections.c.server_id == server_id)
-        s.execute(query)
-
-
-def presence(db: Database, workshop_id: int) -> dict:
-    """Who is here, counted per organisation: joined, connected, in the room or remote."""
-    with db.session() as s:
-        return q.presence(s, workshop_id)

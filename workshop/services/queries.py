@@ -1,6 +1,6 @@
 """Loading helpers shared by the use cases; they read, never commit."""
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.codes import is_join_code, normalise_join_code
@@ -10,7 +10,6 @@ from ..domain.fields import is_identifier
 from ..domain.i18n import N_
 from ..domain.model import Activity, Answer, Goal, Organisation, Participant, Workshop
 from ..storage.tables import connections
-from .roles import SCREEN_ROLE
 
 
 def workshop_by_code(s: Session, code: str) -> Workshop:
@@ -64,30 +63,6 @@ def connected_ids(s: Session, workshop_id: int) -> set[int]:
         )
     )
     return {row[0] for row in rows}
-
-
-def presence(s: Session, workshop_id: int) -> dict:
-    people = participants(s, workshop_id)
-    connected = connected_ids(s, workshop_id)
-    screens = s.scalar(
-        select(func.count())
-        .select_from(connections)
-        .where(connections.c.workshop_id == workshop_id, connections.c.role == SCREEN_ROLE)
-    )
-    rows = []
-    for org in organisations(s, workshop_id):
-        members = [p for p in people.values() if p.organisation_id == org.id]
-        online = [p for p in members if p.id in connected]
-        rows.append(
-            {
-                "organisation_id": org.id,
-                "joined": len(members),
-                "connected": len(online),
-                "in_room": sum(1 for p in online if p.presence == "room"),
-                "remote": sum(1 for p in online if p.presence == "remote"),
-            }
-        )
-    return {"organisations": rows, "connected": len(connected), "joined": len(people), "screens": screens}
 
 
 def answer_in(s: Session, workshop_id: int, answer_id) -> Answer:

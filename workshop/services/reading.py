@@ -9,6 +9,7 @@ from ..domain.results import FACILITATOR, SCREEN, ResultContext, build_results
 from ..storage.database import Database
 from ..storage.tables import utcnow
 from . import queries as q
+from .presence import presence_in
 from .roles import FACILITATOR_ROLE, SCREEN_ROLE
 
 
@@ -28,10 +29,10 @@ def state(db: Database, workshop_id: int, audience: str, participant_id: int | N
         }
         if audience == FACILITATOR_ROLE:
             payload["agenda"] = [presenters.activity(a) for a in agenda]
-            payload["presence"] = q.presence(s, workshop_id)
+            payload["presence"] = presence_in(s, workshop_id)
             payload["screen_key"] = workshop.screen_key
         elif audience == SCREEN_ROLE:
-            payload["presence"] = q.presence(s, workshop_id)
+            payload["presence"] = presence_in(s, workshop_id)
         else:
             participant = s.get(Participant, participant_id)
             payload["participant"] = presenters.participant(participant)

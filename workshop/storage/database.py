@@ -1,5 +1,6 @@
 """Engine, sessions and schema migrations (Alembic, applied on start)."""
 
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,6 +29,7 @@ class Database:
             options["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
             options.update(pool_pre_ping=True, pool_size=10, max_overflow=20)
+            cooperative_postgres_waits()
         self.engine = create_engine(url, **options)
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -71,6 +73,20 @@ def is_conflict(err: BaseException) -> bool:
     if isinstance(err, IntegrityError | StaleDataError):
         return True
     return isinstance(err, OperationalError) and getattr(err.orig, "sqlstate", None) in RETRYABLE_SQLSTATES
+
+
+def cooperative_postgres_waits() -> None:
+    """Make psycopg wait for PostgreSQL through eventlet's hub, so a slow statement stalls only its caller.
+
+    psycopg picks its C wait function, which blocks the whole process, unless gevent patched `select`
+    (then it picks a gevent-friendly one itself); under eventlet its select-based wait is the green one.
+    """
+    eventlet_patcher = sys.modules.get("eventlet.patcher")
+    if eventlet_patcher is None or not eventlet_patcher.is_monkey_patched("select"):
+        return
+    import psycopg.waiting
+
+    psycopg.waiting.wait = psycopg.waiting.wait_select
 
 
 def _sqlite_pragmas(dbapi_connection, _record):

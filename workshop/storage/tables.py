@@ -141,8 +141,25 @@ connections = Table(
     Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("participant_id", Integer, ForeignKey("participants.id", ondelete="CASCADE"), nullable=True),
     Column("role", String(12), nullable=False),
-    Column("server_id", String(64), nullable=False),
+    Column("server_id", String(64), nullable=False, index=True),
     Column("connected_at", DateTime, nullable=False, default=utcnow),
+)
+
+# Server processes and their lease: a process that stops renewing it lost its connections too.
+servers = Table(
+    "servers",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("started_at", DateTime, nullable=False, default=utcnow),
+    Column("renewed_at", DateTime, nullable=False, default=utcnow),
+)
+
+# Facts about this installation, made once by the migrations (e.g. the id that names its Redis channel).
+site = Table(
+    "site",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", String(200), nullable=False),
 )
 
 _mapped = False
