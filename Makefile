@@ -7,7 +7,7 @@ PIP := $(BIN)/pip install --quiet --require-hashes --no-deps
 # PostgreSQL or Redis in the environment means the scale-out packages are needed too.
 SCALE := $(if $(or $(findstring postgres,$(DATABASE_URL)),$(MESSAGE_QUEUE),$(REDIS_URL)),$(VENV)/.scale,)
 
-.PHONY: run test lint lock translations extract-messages bench clean
+.PHONY: run test lint lint-js lock translations extract-messages bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,17 @@ lint: $(VENV)/.dev
 	$(BIN)/python scripts/lock.py --check
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory lint-js; \
+	elif [ "$$REQUIRE_ESLINT" = 1 ]; then echo "lint: REQUIRE_ESLINT=1 but npm is not installed"; exit 1; \
+	else echo "lint: no node/npm here, so ESLint is skipped (CI runs it)"; fi
+
+# ESLint for static/js, installed from the hashed npm lock (package-lock.json) into node_modules/.
+node_modules/.installed: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+lint-js: node_modules/.installed
+	node_modules/.bin/eslint --max-warnings 0 .
 
 # After editing a requirements*.in: recompile the hashed lock files (needs the network).
 lock: $(VENV)/.dev
@@ -51,8 +62,14 @@ extract-messages: $(VENV)/.runtime
 	$(BIN)/pybabel update --no-fuzzy-matching -i translations/messages.pot -d translations -D messages
 	$(BIN)/python scripts/catalogues.py
 
+# Refresh the README's screenshots from the browser test that takes them (needs Debian's Chromium).
+screenshots: $(VENV)/.dev translations
+	REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/browser/test_core_flow.py::test_core_flow
+	mkdir -p docs/screenshots
+	cp test-output/screenshots/readme/*.jpg docs/screenshots/
+
 bench: $(VENV)/.dev translations
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache node_modules

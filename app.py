@@ -1,9 +1,10 @@
 """Entry point: patch for the chosen async mode first, then build the app and serve it."""
 
 import os
+import sys
 import warnings
 
-ASYNC_MODE = os.environ.get("ASYNC_MODE", "eventlet")
+ASYNC_MODE = os.environ.get("ASYNC_MODE", "gevent")
 
 if ASYNC_MODE == "eventlet":
     # Eventlet is in maintenance mode upstream and says so on import; that is for us, not for users.
@@ -17,8 +18,13 @@ elif ASYNC_MODE == "gevent":
     monkey.patch_all()
 
 from workshop import create_app  # noqa: E402  (must come after monkey-patching)
+from workshop.config import site_url  # noqa: E402
+from workshop.storage.database import SchemaNotCurrent  # noqa: E402
 
-app = create_app()
+try:
+    app = create_app()
+except SchemaNotCurrent as err:  # MIGRATE_ON_START=0 and nobody ran the migration step
+    sys.exit(f"Samenspel cannot start: {err}")
 
 
 # The kernel caps the queue of connections not yet accepted at net.core.somaxconn; eventlet's default
@@ -61,8 +67,7 @@ def serve(host: str, port: int, max_connections: int) -> None:
 def main() -> None:
     """Serve on HOST:PORT and say where to go."""
     host, port = app.config["HOST"], app.config["PORT"]
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    url = app.config["PUBLIC_URL"] or f"http://{shown}:{port}"
+    url = site_url(app.config)
     print(f"Samenspel is running ({ASYNC_MODE}). Open {url}/ and choose 'Start a new workshop';", flush=True)
     print("your facilitator (control) link is shown after you create one. Stop with Ctrl+C.", flush=True)
     # Take the presence lease before the first connection arrives; other processes drop ours when it lapses.

@@ -4,6 +4,8 @@
 in this wrapper, never in the app.
 """
 
+import os
+
 from sqlalchemy import event
 
 import app as entry  # patches for ASYNC_MODE first, then builds the app, as `make run` does
@@ -25,4 +27,18 @@ def bench_statements():
 
 
 if __name__ == "__main__":
+    if os.environ.get("BENCH_PROFILE"):
+        # Where the time goes: cProfile of the whole process, written when the benchmark stops it.
+        import cProfile
+        import signal
+
+        profile = cProfile.Profile()
+
+        def stop(*_args):
+            profile.disable()
+            profile.dump_stats(os.environ["BENCH_PROFILE"])
+            os._exit(0)
+
+        signal.signal(signal.SIGTERM, stop)
+        profile.enable()
     entry.main()

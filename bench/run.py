@@ -187,7 +187,7 @@ def stored_answers(url: str, activity_id: int) -> tuple[int, int]:
         engine.dispose()
 
 
-async def burst(servers: list[Server], scenario: Scenario, app: dict | None, timeout: float) -> dict:
+async def burst(servers: list[Server], scenario: Scenario, app: dict | None, timeout: float, handshakes: int) -> dict:
     """Connect a screen and the phones, then every phone answers at once; returns the figures."""
     n = scenario.phones
     loop = asyncio.get_running_loop()
@@ -215,7 +215,7 @@ async def burst(servers: list[Server], scenario: Scenario, app: dict | None, tim
     await screen.connect()
     phones = [Phone(servers[i % len(servers)].url, auth) for i, auth in enumerate(phone_auths)]
     started = time.perf_counter()
-    refused = await connect_all(phones)
+    refused = await connect_all(phones, handshakes)
     connect_s = time.perf_counter() - started
     connected = [p for p in phones if p.reader is not None]
     # Let the pushes that follow the connects go out before the burst.
@@ -267,7 +267,7 @@ async def burst(servers: list[Server], scenario: Scenario, app: dict | None, tim
     return figures
 
 
-def run_one(server: str, scenario: Scenario, timeout: float) -> dict:
+def run_one(server: str, scenario: Scenario, timeout: float, handshakes: int = 200) -> dict:
     """One fresh floor or app (one or two processes), one burst; returns the run's record."""
     record = {"server": server, **asdict(scenario), "load": os.getloadavg()[0], "at": time.strftime("%H:%M:%S")}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -286,12 +286,23 @@ def run_one(server: str, scenario: Scenario, timeout: float) -> dict:
             for _ in range(scenario.processes):
                 servers.append(Server("bench.appserver" if app else "bench.floor", env, folder))
                 servers[-1].wait()
-            record.update(asyncio.run(burst(servers, scenario, app, timeout)))
+            record.update(asyncio.run(burst(servers, scenario, app, timeout, handshakes)))
         finally:
             for s in servers:
                 s.stop()
-        errors = [line for s in servers for line in s.log.read_text(errors="replace").splitlines() if "Traceback" in line]
-        record["server_tracebacks"] = len(errors)
+                if "connected" not in record:  # the run broke: keep its server log for reading
+                    (OUT / f"{time.strftime('%Y%m%d-%H%M%S')}-{server}-{s.port}-failed.log").write_bytes(s.log.read_bytes())
+        record["server_tracebacks"] = 0
+        for s in servers:
+            found = s.log.read_text(errors="replace").count("Traceback")
+            if os.environ.get("BENCH_KEEP_LOGS"):
+                (OUT / f"{server}-{s.port}.log").write_bytes(s.log.read_bytes())
+            if found:
+                # Kept for reading: the run's folder goes away.
+                kept = OUT / f"{time.strftime('%Y%m%d-%H%M%S')}-{server}-{s.port}.log"
+                kept.write_bytes(s.log.read_bytes())
+                record["server_tracebacks"] += found
+                record["server_log"] = str(kept)
         if app is not None and scenario.burst:
             record["stored"], record["stored_participants"] = stored_answers(url, app["activity_id"])
     return record
@@ -353,6 +364,8 @@ def summarise(records: list[dict]) -> str:
             if r.get("server_tracebacks"):
                 checks.append(f"{r['server_tracebacks']} tracebacks in the server log")
         lines.append("")
+        if not app:
+            checks.append("no app run completed (see the failed runs below)")
         lines.append(
             "Every app run: all phones connected"
             + (", every answer acked, stored once and counted once on the screen." if scenario.burst else ".")
@@ -389,6 +402,7 @@ def main() -> None:
     parser.add_argument("--processes", type=numbers, default=[1, 2], help="1,2 (2: behind Redis, PostgreSQL only)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=60, help="seconds a burst may take before it counts as failed")
+    parser.add_argument("--handshakes", type=int, default=200, help="phones connecting at the same time (default 200)")
     args = parser.parse_args()
     _more_files()
     todo = scenarios(args)
@@ -407,7 +421,7 @@ def main() -> None:
             order = ("floor", "app") if repeat % 2 == 0 else ("app", "floor")
             for server in order:
                 try:
-                    record = run_one(server, scenario, args.timeout)
+                    record = run_one(server, scenario, args.timeout, args.handshakes)
                 except Exception as err:  # one broken run must not lose the others
                     record = {"server": server, **asdict(scenario), "load": os.getloadavg()[0], "error": repr(err)[:2000]}
                 records.append(record)

@@ -15,7 +15,9 @@ def fill_english() -> None:
     with open(path, "rb") as handle:
         catalogue = read_po(handle, locale="en")
     for message in catalogue:
-        if message.id and not message.string:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.id and not all(strings):
+            # A plural message's id is (singular, plural): English says exactly that.
             message.string = message.id
         message.flags.discard("fuzzy")
     with open(path, "wb") as handle:

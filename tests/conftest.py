@@ -12,6 +12,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session", autouse=True)
+def recorded_protocol():
+    """Every ack and event the Socket.IO test clients receive, for the protocol contract test."""
+    from tests.support.contract import install_recorder
+
+    with pytest.MonkeyPatch.context() as patch:
+        install_recorder(patch)
+        yield
+
+
+def pytest_collection_modifyitems(items):
+    """The protocol contract runs last, so it checks what every Socket.IO test before it received."""
+    items.sort(key=lambda item: item.nodeid.startswith("tests/integration/test_protocol_doc.py"))
+
+
+@pytest.fixture(scope="session", autouse=True)
 def compiled_translations():
     """The .mo files are build output; compile them once if a checkout lacks them."""
     catalogues = sorted((ROOT / "translations").glob("*/LC_MESSAGES/messages.po"))

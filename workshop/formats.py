@@ -26,7 +26,7 @@ def parse(raw: bytes | str) -> dict:
             raise InvalidInput(N_("This is not a format file (JSON) from Samenspel.")) from None
     try:
         data = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than the parser goes
         raise InvalidInput(N_("This is not a format file (JSON) from Samenspel.")) from None
     if not isinstance(data, dict) or not isinstance(data.get("agenda"), list):
         raise InvalidInput(N_("This is not a format file (JSON) from Samenspel."))

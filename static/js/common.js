@@ -1,7 +1,7 @@
 /* Shared browser helpers: translations, safe DOM building, the socket and a retrying outbox. */
 (function () {
   "use strict";
-  var strings = JSON.parse(document.getElementById("i18n").textContent);
+  var strings = window.SamenspelStrings || {};
 
   /** A translated string with {name} placeholders filled in. */
   function t(key, params) {
@@ -46,6 +46,21 @@
     container.replaceChildren.apply(container, [].concat(children || []).filter(Boolean));
   }
 
+  /** A drawing function that runs only when its input changed (compared as JSON), so a push that
+      changes nothing a panel shows leaves the panel, its focus and its scroll position alone. */
+  function whenChanged(draw) {
+    var shown;
+    var run = function (input) {
+      var key = JSON.stringify(input === undefined ? null : input);
+      if (key === shown) return false;
+      shown = key;
+      draw(input);
+      return true;
+    };
+    run.reset = function () { shown = undefined; };
+    return run;
+  }
+
   /** A random id per submission, so that a retry is stored once. */
   function clientId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -69,6 +84,15 @@
       if (err && err.data && err.data.code) show(err.data.message || t("refused"), "refused");
       else show(t("reconnecting"), "bad");
     });
+    // The workshop was deleted, or this participant deleted their answers: nothing to reconnect to.
+    socket.on("gone", function (info) {
+      socket.disconnect();
+      var text = t(info && info.reason === "forgotten" ? "gone_forgotten" : "gone_deleted");
+      var main = document.getElementById("main");
+      // Nothing of the workshop stays on screen: not its results, not its join code.
+      if (main) main.replaceChildren(el("section", { class: "card narrow gone", role: "status" }, [el("p", { class: "lead", text: text })]));
+      show(text, "refused");
+    });
   }
 
   /** Connect to the live namespace with the page's credentials. */
@@ -85,6 +109,8 @@
         if (!socket.connected) { socket.once("connect", attempt); return; }
         socket.timeout(timeoutMs || 8000).emit(name, payload, function (err, ack) {
           if (err) { attempt(); return; }
+          // Over the server's rate limit: nothing was done, so send it again when it says.
+          if (ack && ack.error && ack.error.code === "rate_limited") { setTimeout(attempt, (ack.retry_after || 1) * 1000); return; }
           resolve(ack);
         });
       }
@@ -104,6 +130,26 @@
       status.textContent = ack.ok ? okText || t("received") : ack.error.message;
       return ack;
     });
+  }
+
+  /** Load a kind's script and style that the page did not start with (added to the agenda later). */
+  var kindLoads = {};
+  function loadKind(name) {
+    if (window.Samenspel.kinds[name]) return Promise.resolve(window.Samenspel.kinds[name]);
+    if (!kindLoads[name]) {
+      var assets = JSON.parse(document.getElementById("kind-assets").textContent)[name];
+      if (!assets) return Promise.resolve(null);
+      kindLoads[name] = new Promise(function (resolve) {
+        if (assets.style) document.head.appendChild(el("link", { rel: "stylesheet", href: assets.style }));
+        document.head.appendChild(el("script", {
+          src: assets.script,
+          onload: function () { resolve(window.Samenspel.kinds[name] || null); },
+          // Offline for a moment: forget the attempt, so the next render tries again.
+          onerror: function () { delete kindLoads[name]; resolve(null); },
+        }));
+      });
+    }
+    return kindLoads[name];
   }
 
   /** False for a push older than the one shown: with several server processes, pushes can overtake each other. */
@@ -149,9 +195,19 @@
     tick();
   }
 
+  /** Shrink `node`'s font size (its content sized in em) until `box` no longer overflows; for a projector
+      view made for 1920x1080 that a remote viewer opens on a smaller laptop. Never below `minimum` px. */
+  function shrinkToFit(box, node, minimum) {
+    var size = parseFloat(getComputedStyle(node).fontSize);
+    while ((box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1) && size > (minimum || 14)) {
+      size -= 1;
+      node.style.fontSize = size + "px";
+    }
+  }
+
   window.Samenspel = {
-    t: t, count: count, answeredLine: answeredLine, el: el, render: render, clientId: clientId, connect: connect, request: request, sendAnswer: sendAnswer,
-    newer: newer, paintColours: paintColours, organisationMap: organisationMap, orgLabel: orgLabel, countdown: countdown,
+    t: t, count: count, answeredLine: answeredLine, el: el, render: render, whenChanged: whenChanged, clientId: clientId, connect: connect, request: request, sendAnswer: sendAnswer,
+    newer: newer, paintColours: paintColours, organisationMap: organisationMap, orgLabel: orgLabel, countdown: countdown, shrinkToFit: shrinkToFit, loadKind: loadKind,
     kinds: {}
   };
   document.addEventListener("DOMContentLoaded", function () { paintColours(document); });

@@ -2,13 +2,13 @@
 
 import pytest
 
-from tests.support.browser import ARGS, CHROMIUM, MISSING, Pages
+from tests.support.browser import ARGS, CHROMIUM, MISSING, TIME_ZONE, Pages
 from tests.support.server import LiveServer
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with LiveServer(tmp_path_factory.mktemp("browser"), async_mode="eventlet") as running:
+    with LiveServer(tmp_path_factory.mktemp("browser"), async_mode="eventlet", TZ=TIME_ZONE) as running:
         yield running
 
 

@@ -4,7 +4,15 @@ import re
 
 import pytest
 
-from tests.support.browser import MISSING, join_by_code, no_sideways_scrolling, shot, skip_module_without_browser
+from tests.support.accessibility import CONTROL_AXE_EXCLUDED, check_accessibility
+from tests.support.browser import (
+    MISSING,
+    join_by_code,
+    no_sideways_scrolling,
+    readme_shot,
+    shot,
+    skip_module_without_browser,
+)
 from tests.support.workshops import Api
 
 pytestmark = pytest.mark.browser
@@ -50,15 +58,18 @@ def test_core_flow(server, pages):
         join_by_code(phone, server, code, organisation)
         if i == 0:
             shot(phone, "phone-join.png")
+            check_accessibility(phone, "the join page")
         phone.locator("form.join-form button[type=submit]").click()
         expect(phone.locator("#stage .phone-title")).to_be_visible()
         expect(phone.locator("#stage .waiting")).to_be_visible()
         if i == 0:
             shot(phone, "phone-lobby.png")
+            check_accessibility(phone, "the phone's lobby")
         phones.append(phone)
     # Presence on the projector: two of the first organisation, one of the second.
     expect(screen.locator("#lobby-orgs li").first).to_contain_text("2")
     shot(screen, "screen-lobby.png")
+    check_accessibility(screen, "the projector's lobby")
 
     control.locator("#actions button", has_text=re.compile(r"^Next")).click()
     for i, (phone, (_organisation, text)) in enumerate(zip(phones, people, strict=True)):
@@ -70,6 +81,7 @@ def test_core_flow(server, pages):
         expect(phone.locator(".mine-list .mine-text")).to_have_text([text])
         if i == 0:
             shot(phone, "phone-ambition.png")
+            check_accessibility(phone, "the phone's ambitions form")
 
     results = screen.locator("#screen-results")
     for organisation, text in people:
@@ -80,7 +92,12 @@ def test_core_flow(server, pages):
     for _organisation, text in people:
         expect(control.locator("#results")).to_contain_text(text)
     shot(control, "control.png")
+    check_accessibility(control, "the control view", CONTROL_AXE_EXCLUDED)
     shot(screen, "screen-ambitions.png")
+    check_accessibility(screen, "the projector's ambitions")
+    readme_shot(phones[0], "phone.jpg")
+    readme_shot(control, "control.jpg")
+    readme_shot(screen, "screen.jpg")
     assert pages.errors == [], "\n".join(pages.errors)
 
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from tests.support.accessibility import CONTROL_AXE_EXCLUDED, axe_violations
 from tests.support.browser import MISSING, ROOT, SHOTS, join_by_code, shot, skip_module_without_browser
+from tests.support.projector import projector_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
@@ -88,27 +90,6 @@ def submit_form(phone) -> None:
     phone.locator("#stage form.answer-form button[type=submit]").click()
 
 
-def projector_problems(screen) -> list[str]:
-    """Results that do not fit the 1920x1080 projector: overflowing the results area or the viewport."""
-    return screen.evaluate(
-        """() => {
-        const problems = [];
-        const box = document.getElementById("screen-results");
-        if (box.scrollHeight > box.clientHeight + 2) problems.push(`results overflow: ${box.scrollHeight} > ${box.clientHeight}px high`);
-        if (box.scrollWidth > box.clientWidth + 2) problems.push(`results overflow: ${box.scrollWidth} > ${box.clientWidth}px wide`);
-        const foot = document.querySelector(".screen-foot").getBoundingClientRect();
-        if (foot.bottom > window.innerHeight + 1) problems.push(`footer cut off at ${foot.bottom}px`);
-        for (const node of document.querySelectorAll("#activity *")) {
-          if (!node.childNodes.length || ![...node.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
-          const style = getComputedStyle(node), rect = node.getBoundingClientRect();
-          if (!rect.width || style.visibility === "hidden") continue;
-          if (parseFloat(style.fontSize) < 24) problems.push(`text below 24px (${style.fontSize}): ${node.textContent.trim().slice(0, 40)}`);
-        }
-        return problems;
-      }"""
-    )
-
-
 class Run:
     """The devices of one workshop and what the test does with them."""
 
@@ -154,6 +135,15 @@ class Run:
         width = phone.evaluate("document.documentElement.scrollWidth")
         if width > 390:
             self.problems.append(f"{prefix} on the phone: scrolls sideways ({width}px)")
+        self.accessibility(prefix, phone)
+
+    def accessibility(self, prefix: str, phone=None) -> None:
+        """axe-core on the projector, the control view and a phone as they are now; collected like layout problems."""
+        checked = [("projector", self.screen, ()), ("control view", self.control, CONTROL_AXE_EXCLUDED)]
+        if phone is not None:
+            checked.append(("phone", phone, ()))
+        for where, page, excluded in checked:
+            self.problems += [f"{prefix} on the {where}: {v}" for v in axe_violations(page, excluded)]
 
     def no_private_reflections(self) -> None:
         """Not on screen, and not hidden in the page either."""
@@ -208,6 +198,7 @@ def test_the_whole_kickoff(server, pages):
         expect(phone.locator("#stage .waiting")).to_be_visible()
     expect(screen.locator("#lobby-orgs li").first).to_contain_text("2")
     shot(screen, "00-lobby-screen.png", FOLDER)
+    run.accessibility("00-lobby", PEOPLE[0].page)
     anne, bram, thuisbaas, carla = (p.page for p in PEOPLE)
 
     # ---- 1. introductions: a column per organisation ----
@@ -260,7 +251,7 @@ def test_the_whole_kickoff(server, pages):
     expect(anne.locator(".mine-list .mine-item")).to_have_count(2)
     run.reveal()
     expect(run.results.locator(".column")).to_have_count(3)
-    # The newest ambition of each organisation is on top of its column; older ones fold into "+N" when they do not fit.
+    # The newest ambition of each organisation is on top of its column; what does not fit comes on the next page.
     latest = {PEOPLE[who].organisation: text for who, text in AMBITIONS}
     for organisation, text in latest.items():
         column = run.results.locator(".column", has=screen.locator(".card-text", has_text=text))
@@ -269,7 +260,7 @@ def test_the_whole_kickoff(server, pages):
     expect(woonstede.locator(".column-head .count")).to_have_text("3")
     shown = woonstede.locator(".card-item").count()
     if shown < 3:
-        expect(woonstede.locator(".more")).to_have_text(f"+{3 - shown}")
+        expect(woonstede.locator(".page-mark")).to_have_text(re.compile(r"^\d / \d$"))
     expect(run.results.locator(".driver-strip .bar-value").first).to_have_text(re.compile(r"^\d+$"))
     run.shots(kind, anne)
 
@@ -308,7 +299,7 @@ def test_the_whole_kickoff(server, pages):
             for _ in range(dots):
                 row.locator(".dv-step.plus").click()
         expect(person.page.locator(".dv-left.done")).to_be_visible()
-        person.page.locator(".dv-bar button").click()
+        person.page.locator("#stage .bottom-bar button").click()
         wait_for_ack(person.page, "dot_voting.saved")
     run.reveal()
     plain = run.results.locator(".dv-column").first
@@ -353,7 +344,7 @@ def test_the_whole_kickoff(server, pages):
             person.page.locator(f"label[for=share-{share}]").click()
             submit_form(person.page)
             wait_for_ack(person.page)
-            expect(person.page.locator(f".reflection-mine.share-{share}")).to_be_visible()
+            expect(person.page.locator(f".reflection-saved.share-{share}")).to_be_visible()
         run.reveal()
         shared = [(person, share, text) for person, (share, text) in zip(PEOPLE, round_, strict=True) if share != "private"]
         expect(run.results.locator(".reflection-card")).to_have_count(len(shared))
@@ -467,6 +458,7 @@ def test_the_whole_kickoff(server, pages):
         expect(screen.locator("#activity-title")).to_have_text(title)
         expect(run.results.locator(":scope > p.empty")).to_have_count(0)
         shot(screen, f"{index:02d}-{kind}-screen-light.png", FOLDER)
+        run.problems += [f"{index:02d}-{kind} (light) on the projector: {v}" for v in axe_violations(screen)]
         run.problems += [f"{index:02d}-{kind} (light) on the projector: {p}" for p in projector_problems(screen)]
         run.no_private_reflections()
 

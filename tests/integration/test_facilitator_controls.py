@@ -123,7 +123,12 @@ def test_settings_change_the_privacy_threshold_and_the_screen_theme(room):
     received = room["screen"].get_received()
     [state] = [r["args"][0] for r in received if r["name"] == "state"]
     results = [r["args"][0] for r in received if r["name"] == "results"][-1]
-    assert state["workshop"]["settings"] == {"privacy_threshold": 3, "screen_theme": "light"}
+    assert state["workshop"]["settings"] == {
+        "privacy_threshold": 3,
+        "screen_theme": "light",
+        "bilingual": False,
+        "retention_days": 90,
+    }
     assert results["data"]["items"][0]["organisation_id"] is None, "one person is now too small a group"
     assert_error(ask(room, "settings", {"screen_theme": "neon"}), "invalid_input")
     assert_error(ask(room, "settings", {"privacy_threshold": 0}), "invalid_input")

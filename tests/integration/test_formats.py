@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from tests.support.forms import with_token
 from workshop import formats
 
 
@@ -60,7 +61,7 @@ def test_an_exported_agenda_creates_the_same_agenda_through_the_form(client, wor
         "format": "",
         "format_file": (io.BytesIO(json.dumps(exported.get_json()).encode()), "agenda.json"),
     }
-    reply = client.post("/new", data=form, content_type="multipart/form-data")
+    reply = client.post("/new", data=with_token(client, form), content_type="multipart/form-data")
     assert reply.status_code == 201, reply.get_data(as_text=True)[:500]
     code = reply.get_data(as_text=True).split("/w/")[1][:6]
     html = reply.get_data(as_text=True)
@@ -85,6 +86,6 @@ def test_an_exported_agenda_creates_the_same_agenda_through_the_form(client, wor
 def test_a_bad_format_file_is_refused_with_a_message(client, content):
     form = {"title": "X", "language": "en", "org_name": ["A"], "org_colour": ["#0072B2"], "roles": "", "privacy_threshold": "3"}
     form["format_file"] = (io.BytesIO(content), "agenda.json")
-    reply = client.post("/new", data=form, content_type="multipart/form-data")
+    reply = client.post("/new", data=with_token(client, form), content_type="multipart/form-data")
     assert reply.status_code == 400
     assert 'class="error banner"' in reply.get_data(as_text=True)

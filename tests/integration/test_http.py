@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.forms import with_token
 from tests.support.workshops import ambition, submission
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,7 +74,9 @@ def check_html(reply) -> Page:
 def joined_client(app, workshops, workshop):
     """A browser that joined the workshop through the form (it holds the participant cookie)."""
     browser = app.test_client()
-    reply = browser.post(f"/w/{workshop['code']}/join", data={"organisation_id": workshop["org_ids"][0], "role": "manager"})
+    reply = browser.post(
+        f"/w/{workshop['code']}/join", data=with_token(browser, {"organisation_id": workshop["org_ids"][0], "role": "manager"})
+    )
     assert reply.status_code == 303
     return browser
 
@@ -91,7 +94,8 @@ def test_pages_render_with_a_strict_policy(client, joined_client, workshop):
     live = joined_client.get(f"/w/{workshop['code']}")
     assert live.status_code == 200
     page = check_html(live)
-    assert any(attrs.get("src", "").endswith("phone.js") for attrs, _ in page.scripts), "joined phones get the live view"
+    phone_script = re.compile(r"/js/phone\.[0-9a-f]{12}\.js$")  # versioned by content (web/assets.py)
+    assert any(phone_script.search(attrs.get("src", "")) for attrs, _ in page.scripts), "joined phones get the live view"
 
 
 def test_error_pages_have_the_policy_too(client):
@@ -119,7 +123,7 @@ def test_creating_a_workshop_from_the_form(client):
         "roles": "bestuurder\nmanager",
         "format": "ambitions-round",
     }
-    reply = client.post("/new", data=form)
+    reply = client.post("/new", data=with_token(client, form))
     assert reply.status_code == 201
     page = check_html(reply)
     html = reply.get_data(as_text=True)
@@ -144,7 +148,7 @@ def test_creating_a_workshop_from_the_form(client):
 def test_the_create_form_shows_errors(client, change, message):
     form = {"title": "Kick-off", "language": "en", "org_name": ["A", "B"], "org_colour": ["", ""], "privacy_threshold": "2"}
     form.update(change)
-    reply = client.post("/new?lang=en", data=form)
+    reply = client.post("/new?lang=en", data=with_token(client, form))
     assert 400 <= reply.status_code < 500
     page = check_html(reply)
     assert page.alerts and page.alerts[0], "the error is shown in an alert"
@@ -163,7 +167,7 @@ def test_the_create_form_shows_errors(client, change, message):
 )
 def test_join_form_errors_are_400_with_a_message(client, workshop, form, message):
     form = {k: (str(workshop["org_ids"][0]) if v == "ORG" else v) for k, v in form.items()}
-    reply = client.post(f"/w/{workshop['code']}/join", data=form)
+    reply = client.post(f"/w/{workshop['code']}/join", data=with_token(client, form))
     assert reply.status_code == 400
     page = check_html(reply)
     assert page.alerts and page.alerts[0]
@@ -220,7 +224,8 @@ def assert_json_error(reply, status=None):
         ("post", "/api/workshops/ZZZZZZ/participants", {"json": {"organisation_id": 1, "role": "manager"}}, 404),
         ("post", "/api/workshops/CODE/participants", {"json": {"role": "manager"}}, 400),
         ("post", "/api/workshops/CODE/participants", {"json": {"organisation_id": 999999, "role": "manager"}}, 404),
-        ("post", "/api/workshops/CODE/participants", {"json": {"organisation_id": "ORG", "role": "astronaut"}}, 400),
+        # A role not in the workshop's list is "not found", like an organisation not in it (OpenAPI document).
+        ("post", "/api/workshops/CODE/participants", {"json": {"organisation_id": "ORG", "role": "astronaut"}}, 404),
         ("post", "/api/workshops/CODE/participants", {"json": "just text"}, 400),
         ("post", "/api/workshops/CODE/control", {"json": {"action": "explode"}, "auth": True}, 400),
         ("post", "/api/workshops/CODE/control", {"json": {"action": "open", "activity_id": 999999}, "auth": True}, 404),
@@ -262,15 +267,16 @@ def test_facilitator_endpoints_are_listed_as_secured(client):
 
 
 @pytest.mark.parametrize("header", [None, "Bearer ", "Bearer wrong-token", "Basic CONTROL", "CONTROL", "Bearer OTHER"])
-def test_facilitator_endpoints_need_the_bearer_token(client, workshops, workshop, header):
+def test_facilitator_endpoints_need_the_bearer_token_401(client, workshops, workshop, header):
     other = workshops.create()
     header = header and header.replace("CONTROL", workshop["control_token"]).replace("OTHER", other["control_token"])
     headers = {"Authorization": header} if header is not None else {}
     for method, path in secured_operations(client):
-        url = path.replace("{code}", workshop["code"])
-        body = {"action": "next", "kind": "ambitions"} if method == "post" else None
+        url = path.replace("{code}", workshop["code"]).replace("{activity_id}", str(workshop["activity_id"]))
+        body = {"action": "next", "kind": "ambitions"} if method in ("post", "put") else None
         reply = getattr(client, method)(url, json=body, headers=headers)
-        assert_json_error(reply, 403)
+        assert_json_error(reply, 401)
+        assert reply.headers["WWW-Authenticate"].lower().startswith("bearer")
     # Nothing moved.
     agenda = client.get(
         f"/api/workshops/{workshop['code']}/agenda", headers={"Authorization": f"Bearer {workshop['control_token']}"}
@@ -313,7 +319,9 @@ def test_participant_text_is_escaped_everywhere(app, client, workshops, live):
     assert ack["ok"]
 
     browser = app.test_client()
-    browser.post(f"/w/{created['code']}/join", data={"organisation_id": created["org_ids"][1], "role": "manager"})
+    browser.post(
+        f"/w/{created['code']}/join", data=with_token(browser, {"organisation_id": created["org_ids"][1], "role": "manager"})
+    )
     code = created["code"]
     pages = [
         client.get(f"/w/{code}"),

@@ -3,6 +3,7 @@
 import os
 
 import pytest
+import requests
 
 from tests.support.server import LiveServer, SocketClient
 from tests.support.workshops import Api, ambition, submission
@@ -47,4 +48,5 @@ def test_a_screen_on_one_server_sees_an_answer_given_on_another(tmp_path):
             for client in (screen, facilitator, phone):
                 client.disconnect()
         for server in (server_a, server_b):
+            assert requests.get(server.url + "/healthz", timeout=10).json()["message_queue"] == "ok"
             assert "Traceback" not in server.stderr(), server.stderr()[-3000:]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.support.forms import with_token
 from tests.support.live import assert_error, events, last
 from tests.support.workshops import ambition, submission
 
@@ -348,7 +349,8 @@ def test_answers_survive_a_reconnect(room, live):
 
 def test_a_phone_may_authenticate_with_its_join_cookie(app, client, socketio, workshop):
     reply = client.post(
-        f"/w/{workshop['code']}/join", data={"organisation_id": workshop["org_ids"][1], "role": "manager", "presence": "remote"}
+        f"/w/{workshop['code']}/join",
+        data=with_token(client, {"organisation_id": workshop["org_ids"][1], "role": "manager", "presence": "remote"}),
     )
     assert reply.status_code == 303
     phone = socketio.test_client(app, flask_test_client=client, auth={"role": "participant", "code": workshop["code"]})

@@ -16,6 +16,7 @@ ARGS = [
     "--no-first-run",
 ]
 ROOT = Path(__file__).resolve().parents[2]
+TIME_ZONE = "Europe/Amsterdam"  # browsers and the server under test run on Dutch time
 SHOTS = ROOT / "test-output" / "screenshots"
 
 
@@ -47,7 +48,8 @@ class Pages:
         self.errors: list[str] = []
 
     def open(self, name: str, width: int, height: int, mobile: bool = False):
-        options = {"viewport": {"width": width, "height": height}, "locale": "en-GB"}
+        # Our users' clock: a browser in UTC hides every timestamp written without its time zone.
+        options = {"viewport": {"width": width, "height": height}, "locale": "en-GB", "timezone_id": TIME_ZONE}
         if mobile:
             options.update(is_mobile=True, has_touch=True, device_scale_factor=2)
         context = self.browser.new_context(**options)
@@ -61,6 +63,13 @@ class Pages:
     def close(self):
         for context in self.contexts:
             context.close()
+
+
+def readme_shot(page, name: str) -> None:
+    """A small JPEG of what is on screen, for the README (`make screenshots` copies them to docs/screenshots/)."""
+    folder = SHOTS / "readme"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / name), type="jpeg", quality=70, scale="css")
 
 
 def shot(page, name: str, folder: Path = SHOTS) -> None:

@@ -11,6 +11,15 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
+# How the app is started here, by `make run` and in the container image (the Dockerfile's CMD; a test compares).
+START_COMMAND = ("python", "app.py")
+# The container's health check (the Dockerfile's HEALTHCHECK); test_operations.py runs it against a live server.
+HEALTHCHECK_COMMAND = ("python", "scripts/healthcheck.py")
+
+
+def command(words: tuple[str, ...]) -> list[str]:
+    """A command of the image, run with this interpreter."""
+    return [sys.executable, *words[1:]]
 
 
 def free_port() -> int:
@@ -23,7 +32,7 @@ def free_port() -> int:
 class LiveServer:
     """`python app.py` with its own instance folder, database and port; stderr kept for checks."""
 
-    def __init__(self, workdir: Path, async_mode: str = "eventlet", database_url: str | None = None, **env):
+    def __init__(self, workdir: Path, async_mode: str = "gevent", database_url: str | None = None, **env):
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.async_mode = async_mode
@@ -56,7 +65,7 @@ class LiveServer:
             if key not in self.extra_env:
                 env.pop(key, None)
         with open(self.stdout_path, "ab") as out, open(self.stderr_path, "ab") as err:
-            self.process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=out, stderr=err)
+            self.process = subprocess.Popen(command(START_COMMAND), cwd=ROOT, env=env, stdout=out, stderr=err)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -98,12 +107,12 @@ class SocketClient:
     connection adds a second Origin next to the one websocket-client makes up itself.)
     """
 
-    def __init__(self, origin: str | None = None):
+    def __init__(self, origin: str | None = None, **client_options):
         import socketio
 
         self.origin = origin
         options = {"websocket_extra_options": {"origin": origin}} if origin else {}
-        self.sio = socketio.Client(reconnection=False, **options)
+        self.sio = socketio.Client(reconnection=False, **options, **client_options)
         self.received: list[tuple[str, object]] = []
         self._changed = threading.Condition()
         self.sio.on("*", self._record)

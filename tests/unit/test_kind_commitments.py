@@ -30,9 +30,16 @@ def pledge(pledges, act=None, goals=GOALS):
     return accept_answer(act, AnswerContext(participant=ME, goals=goals), {"pledges": pledges}, "client-0001")
 
 
-@pytest.mark.parametrize("language, period", [("nl", "per maand, komend jaar"), ("en", "per month, next year")])
+@pytest.mark.parametrize("language, period", [("nl", "per maand, het komende jaar"), ("en", "per month, next year")])
 def test_default_settings(language, period):
-    assert activity(language).config == {"period": period, "hours": True, "budget": True, "currency": "EUR", "prompt": ""}
+    assert activity(language).config == {
+        "period": period,
+        "hours": True,
+        "budget": True,
+        "currency": "EUR",
+        "prompt": "",
+        "results": "live",
+    }
 
 
 def test_the_period_may_be_given_per_language():

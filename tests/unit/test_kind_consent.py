@@ -30,7 +30,7 @@ def answer(responses, goals=ADOPTED):
 
 
 def test_only_a_prompt_to_set():
-    assert activity().config == {"prompt": "Can you live with these goals?"}
+    assert activity().config == {"prompt": "Can you live with these goals?", "results": "after_reveal"}
 
 
 def test_the_round_is_the_adopted_goals():

@@ -39,7 +39,14 @@ def vote(allocation, act=None, mine=(), goals=GOALS):
 
 
 def test_defaults():
-    assert activity().config == {"dots": 3, "max_per_goal": None, "top_k": 3, "adopted_only": False, "prompt": ""}
+    assert activity().config == {
+        "dots": 3,
+        "max_per_goal": None,
+        "top_k": 3,
+        "adopted_only": False,
+        "prompt": "",
+        "results": "after_reveal",
+    }
 
 
 @pytest.mark.parametrize(
@@ -61,7 +68,7 @@ def test_bad_settings(config):
 
 def test_settings_are_cleaned():
     config = activity(dots="5", max_per_goal=2, top_k=2, adopted_only=True, colour="red").config
-    assert config == {"dots": 5, "max_per_goal": 2, "top_k": 2, "adopted_only": True, "prompt": ""}
+    assert config == {"dots": 5, "max_per_goal": 2, "top_k": 2, "adopted_only": True, "prompt": "", "results": "after_reveal"}
 
 
 # Ballots

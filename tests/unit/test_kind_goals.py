@@ -4,9 +4,10 @@ import pytest
 
 from workshop.domain.answers import accept_answer
 from workshop.domain.errors import InvalidInput
+from workshop.domain.goals import named_organisations
 from workshop.domain.kinds import AnswerContext, clean_activity, get_kind
 from workshop.domain.kinds.goals import goal_id, round_goals, stored_id
-from workshop.domain.model import OPEN, Goal, Organisation, Participant, Workshop
+from workshop.domain.model import OPEN, Answer, Goal, Organisation, Participant, Workshop
 from workshop.domain.results import SCREEN, ResultContext, build_results
 
 KIND = get_kind("goals")
@@ -23,7 +24,7 @@ def activity(**config):
 
 
 def test_no_settings_beyond_the_prompt():
-    assert activity(colour="red").config == {"prompt": ""}
+    assert activity(colour="red").config == {"prompt": "", "results": "live"}
     assert KIND.takes_answers is False
 
 
@@ -42,6 +43,7 @@ def test_results_are_the_goals_with_their_organisations():
         participants={},
         answers=[],
         goals=GOALS,
+        goal_organisations={1: [10, 20], 2: []},
         audience=SCREEN,
     )
     assert build_results(ctx, KIND)["data"] == {
@@ -74,3 +76,22 @@ def test_unknown_goal_ids(key):
 @pytest.mark.parametrize("key, expected", [("12", 12), (12, 12), ("x", None), (None, None)])
 def test_stored_ids_never_raise(key, expected):
     assert stored_id(key) == expected
+
+
+def test_a_goal_names_only_organisations_with_enough_people_behind_their_ambitions():
+    # Organisation 10 has three people with ambitions in activity 5, organisation 20 only one.
+    owner = {1: 10, 2: 10, 3: 10, 4: 20}
+    ambitions = [Answer(5, pid, f"c{i}", {"text": "x"}, id=i) for i, pid in enumerate([1, 2, 3, 4, 4], start=100)]
+    ambitions.append(Answer(6, 4, "c9", {"text": "y"}, id=200))  # another activity: counted on its own
+    goals = [
+        Goal(text="Both", source_answer_ids=[100, 103], id=1),
+        Goal(text="Only the small one", source_answer_ids=[104, 200], id=2),
+        Goal(text="A removed ambition", source_answer_ids=[999], id=3),
+    ]
+    named = named_organisations(goals, ambitions, lambda a: owner[a.participant_id], threshold=3)
+    assert named == {1: [10], 2: [], 3: []}
+    assert named_organisations(goals, ambitions, lambda a: owner[a.participant_id], threshold=1) == {1: [10, 20], 2: [20], 3: []}
+    # Hidden (moderated) ambitions do not count towards the threshold.
+    for answer in ambitions[:2]:
+        answer.hidden = True
+    assert named_organisations(goals, ambitions, lambda a: owner[a.participant_id], threshold=3)[1] == []

@@ -152,8 +152,24 @@ def test_hidden_answers_never_count_even_for_the_facilitator():
 
 def test_presence_splits_the_results():
     answers = [answer(1, [0]), answer(4, [1]), answer(5, [3])]
-    assert [o["count"] for o in results(answers, presence="remote")["options"]] == [0, 0, 0, 1]
+    assert [o["count"] for o in results(answers, threshold=1, presence="remote")["options"]] == [0, 0, 0, 1]
     assert [o["count"] for o in results(answers, presence="room")["options"]] == [1, 1, 0, 0]
+
+
+def test_a_split_below_the_threshold_shows_counts_only():
+    answers = [answer(1, [0]), answer(4, [1]), answer(5, [3])]
+    ctx = ResultContext(
+        workshop=Workshop(title="Kick-off", language="en", settings={"privacy_threshold": 2}, id=1),
+        activity=activity(options=OPTIONS),
+        organisations=ORGS,
+        participants=PEOPLE,
+        answers=answers,
+        audience=FACILITATOR,
+        presence="remote",
+    )
+    remote = build_results(ctx, KIND)
+    # One remote person answered: their choice would be theirs alone, so only the counts are shown.
+    assert (remote["withheld"], remote["data"], remote["respondents"]) == (True, None, 1)
 
 
 def test_no_answers():

@@ -33,7 +33,14 @@ def test_private_by_default_and_results_hidden_until_revealed():
 
 @pytest.mark.parametrize("share", ["private", "named", "anonymous"])
 def test_each_sharing_choice_is_kept(share):
-    assert clean({"text": "Fear of losing control", "share": share}) == {"text": "Fear of losing control", "share": share}
+    kept = clean({"text": "Fear of losing control", "share": share})
+    assert {k: v for k, v in kept.items() if k != "ref"} == {"text": "Fear of losing control", "share": share}
+    # An anonymous answer gets a random handle for moderation; its author never sees it.
+    assert ("ref" in kept) == (share == "anonymous")
+    if share == "anonymous":
+        assert kept["ref"].startswith("anon-") and kept["ref"] != clean({"text": "x", "share": share})["ref"]
+        stored = Answer(activity_id=8, participant_id=1, client_id="client-0001", payload=kept, id=1)
+        assert "ref" not in KIND.own_view(stored)
 
 
 def test_line_breaks_in_a_reflection_are_kept():
@@ -97,7 +104,7 @@ def answer(pid, text, share, hidden=False):
         activity_id=8,
         participant_id=pid,
         client_id=f"client-{pid:04}",
-        payload={"text": text, "share": share},
+        payload={"text": text, "share": share} | ({"ref": f"anon-{pid}"} if share == "anonymous" else {}),
         hidden=hidden,
         id=400 + pid,
     )
@@ -137,6 +144,7 @@ def test_screen_sees_only_shared_answers_and_a_count_of_private_ones():
         ],
         "shared_count": 3,
         "private_count": 2,
+        "anonymous_waiting": 0,
     }
 
 
@@ -155,7 +163,8 @@ def test_anonymous_answers_carry_no_name_or_organisation_for_the_facilitator_eit
             "share": "anonymous",
             "display_name": None,
             "organisation_id": None,
-            "id": 405,
+            # A random handle to moderate it by, never the row id (which could be tied to its author).
+            "id": "anon-5",
             "hidden": False,
         }
     ]
@@ -164,7 +173,7 @@ def test_anonymous_answers_carry_no_name_or_organisation_for_the_facilitator_eit
 
 def test_the_facilitator_sees_hidden_shared_answers_marked_with_their_ids():
     shared = results(FACILITATOR)["data"]["shared"]
-    assert [(i["id"], i["hidden"]) for i in shared] == [(401, False), (402, False), (405, False), (406, True)]
+    assert [(i["id"], i["hidden"]) for i in shared] == [(401, False), (402, False), ("anon-5", False), (406, True)]
     assert "Something rude" not in json.dumps(results(SCREEN))
     assert results(FACILITATOR)["data"]["shared_count"] == 3
 
@@ -175,3 +184,19 @@ def test_a_named_answers_organisation_only_above_the_threshold():
     assert [i["organisation_id"] for i in shared] == [1, 1, None]
     assert [i["organisation_id"] for i in results(SCREEN, threshold=4)["data"]["shared"]] == [None, None, None]
     assert results(SCREEN, threshold=4)["data"]["shared"][0]["display_name"] == "Anna", "the author chose to share the name"
+
+
+def test_anonymous_answers_wait_until_enough_people_answered():
+    # Six people answered (one answer hidden); with a threshold of seven the anonymous one waits.
+    data = results(SCREEN, threshold=7)["data"]
+    assert [i["share"] for i in data["shared"]] == ["named", "named"]
+    assert data["anonymous_waiting"] == 1
+    assert "We avoid the money question" not in json.dumps(results(FACILITATOR, threshold=7))
+    assert results(SCREEN, threshold=6)["data"]["anonymous_waiting"] == 0
+
+
+def test_private_and_anonymous_answers_have_no_public_id():
+    by_share = {a.payload["share"]: a for a in answers()}
+    assert KIND.public_id(by_share["named"]) == by_share["named"].id
+    assert KIND.public_id(by_share["anonymous"]) == "anon-5"
+    assert KIND.public_id(by_share["private"]) is None

@@ -30,6 +30,7 @@ def test_default_config_per_language():
         "min": 0,
         "max": 10,
         "prompt": "",
+        "results": "after_reveal",
     }
     assert activity("en").config["left"] == "Step by step, fully planned"
     assert activity("en").config["right"] == "Let it emerge"
@@ -37,7 +38,7 @@ def test_default_config_per_language():
 
 def test_config_takes_localised_poles_and_drops_unknown_keys():
     config = activity(left={"nl": "Strak", "en": "Tight"}, right="Loose", min="1", max=5, colour="red").config
-    assert config == {"left": "Tight", "right": "Loose", "min": 1, "max": 5, "prompt": ""}
+    assert config == {"left": "Tight", "right": "Loose", "min": 1, "max": 5, "prompt": "", "results": "after_reveal"}
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ def test_the_four_phases_in_order_with_texts():
 
 
 def test_config_has_nothing_to_set():
-    assert activity(phases=["x"]).config == {"prompt": ""}
+    assert activity(phases=["x"]).config == {"prompt": "", "results": "live"}
 
 
 @pytest.mark.parametrize("phase", PHASES)

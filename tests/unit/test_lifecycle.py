@@ -116,3 +116,40 @@ def test_unknown_action(action):
 def test_actions_on_one_activity_need_it(action):
     with pytest.raises(InvalidInput):
         lifecycle.apply(action, workshop(), None, agenda(OPEN))
+
+
+def test_next_after_reopening_an_earlier_activity_goes_on_where_the_agenda_was():
+    """Reopen goals after a revealed dot vote: Next opens what follows the vote, never the vote again."""
+    acts = agenda(CLOSED, CLOSED, DRAFT, DRAFT)  # A0 goals, A1 dot vote (revealed), A2, A3 not yet run
+    acts[1].results_visible = True
+    ws = workshop(current=11)
+    lifecycle.apply("open", ws, acts[0], acts)
+    assert ws.current_activity_id == 10 and ws.last_activity_id == 11
+    lifecycle.apply("next", ws, None, acts)
+    assert ws.current_activity_id == 12
+    assert [a.state for a in acts] == [CLOSED, CLOSED, OPEN, DRAFT]
+
+
+def test_next_never_reopens_an_activity_that_ran():
+    acts = agenda(OPEN, CLOSED, CLOSED, DRAFT)
+    ws = workshop(current=10)
+    assert lifecycle.upcoming(ws, acts) is acts[3]
+    lifecycle.apply("next", ws, None, acts)
+    assert [a.state for a in acts] == [CLOSED, CLOSED, CLOSED, OPEN]
+
+
+def test_next_from_the_lobby_goes_on_after_the_activity_left():
+    acts = agenda(CLOSED, DRAFT, OPEN, DRAFT)  # A1 was skipped; the facilitator went to the lobby from A2
+    ws = workshop(current=12)
+    lifecycle.apply("lobby", ws, None, acts)
+    assert ws.current_activity_id is None and ws.last_activity_id == 12
+    lifecycle.apply("next", ws, None, acts)
+    assert ws.current_activity_id == 13
+
+
+def test_next_with_nothing_left_to_run_goes_to_the_lobby():
+    acts = agenda(CLOSED, OPEN, CLOSED)
+    ws = workshop(current=11)
+    assert lifecycle.upcoming(ws, acts) is None
+    lifecycle.apply("next", ws, None, acts)
+    assert ws.current_activity_id is None and [a.state for a in acts] == [CLOSED, CLOSED, CLOSED]

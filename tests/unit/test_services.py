@@ -198,10 +198,13 @@ def test_screen_key_check(store):
 def test_participant_token_check(store):
     ws = Setup(store)
     joined = ws.people[0]
-    assert services.participant_by_token(store, joined.token) == (ws.workshop_id, joined.participant.id)
+    assert services.participant_by_token(store, joined.token, code=ws.code) == (ws.workshop_id, joined.participant.id)
     for wrong in ("", None, joined.token[:-1], ws.created.control_token):
         with pytest.raises(NotAllowed):
-            services.participant_by_token(store, wrong)
+            services.participant_by_token(store, wrong, code=ws.code)
+    other = services.create_workshop(store, {"title": "Other", "organisations": ["A"]})
+    with pytest.raises(NotAllowed):
+        services.participant_by_token(store, joined.token, code=other.code)
 
 
 def test_secret_tokens_are_stored_only_as_hashes(store):

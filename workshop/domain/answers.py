@@ -1,5 +1,8 @@
 """Rules for taking a participant's answer, and for moderating answers."""
 
+from dataclasses import dataclass
+
+from . import fields
 from .errors import ActivityNotOpen, InvalidInput, LimitReached, NotFound
 from .i18n import N_
 from .kinds import AnswerContext, get_kind
@@ -12,7 +15,38 @@ def clean_client_id(value) -> str:
     """The id a phone gives each submission, so that a retry is stored once."""
     if not isinstance(value, str) or not 8 <= len(value) <= MAX_CLIENT_ID:
         raise InvalidInput(N_("%(field)s must be text of 8 to 64 characters."), field="client_id")
-    return value
+    return fields.storable(value, name="client_id")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How to store an answer the rules accepted."""
+
+    payload: dict
+    # "" for kinds with one answer per participant (the unique key's slot); the client id otherwise.
+    slot: str
+    # The participant's earlier answer to a one-answer kind: changed in place, or replaced by a new row.
+    earlier: object | None = None
+    in_place: bool = False
+
+
+def decide_answer(activity: Activity, ctx: AnswerContext, payload, client_id: str) -> Decision:
+    """Check an answer against the activity's rules and the participant's earlier answers (`ctx.mine`)."""
+    kind = get_kind(activity.kind)
+    if not kind.takes_answers:
+        raise InvalidInput(N_("This activity does not take answers from phones."))
+    if activity.state != OPEN:
+        raise ActivityNotOpen(N_("This activity is not open for answers."))
+    cleaned = kind.clean_answer(activity.config, payload, ctx)
+    if kind.many_answers:
+        limit = kind.answer_limit(activity.config)
+        if limit is not None and len(ctx.mine) >= limit:
+            raise LimitReached(N_("You can give at most %(max)d answers here."), max=limit)
+        return Decision(cleaned, slot=client_id)
+    if ctx.mine:
+        # A fresh row when the kind wants one (new id), otherwise the one answer changes in place.
+        return Decision(cleaned, "", ctx.mine[0], in_place=not kind.needs_new_row(ctx.mine[0].payload, cleaned))
+    return Decision(cleaned, "")
 
 
 def accept_answer(activity: Activity, ctx: AnswerContext, payload, client_id: str) -> Answer:
@@ -21,26 +55,18 @@ def accept_answer(activity: Activity, ctx: AnswerContext, payload, client_id: st
     When a kind wants a fresh row for a changed one-answer, the returned answer is new and the
     caller removes the participant's earlier one.
     """
-    kind = get_kind(activity.kind)
-    if not kind.takes_answers:
-        raise InvalidInput(N_("This activity does not take answers from phones."))
-    if activity.state != OPEN:
-        raise ActivityNotOpen(N_("This activity is not open for answers."))
-    cleaned = kind.clean_answer(activity.config, payload, ctx)
-    participant_id = ctx.participant.id
-    if kind.many_answers:
-        limit = kind.answer_limit(activity.config)
-        if limit is not None and len(ctx.mine) >= limit:
-            raise LimitReached(N_("You can give at most %(max)d answers here."), max=limit)
-        return Answer(
-            activity_id=activity.id, participant_id=participant_id, client_id=client_id, payload=cleaned, slot=client_id
-        )
-    if ctx.mine and not kind.needs_new_row(ctx.mine[0].payload, cleaned):
-        answer = ctx.mine[0]
-        answer.payload = cleaned
-        answer.client_id = client_id
-        return answer
-    return Answer(activity_id=activity.id, participant_id=participant_id, client_id=client_id, payload=cleaned)
+    decision = decide_answer(activity, ctx, payload, client_id)
+    if decision.in_place:
+        decision.earlier.payload = decision.payload
+        decision.earlier.client_id = client_id
+        return decision.earlier
+    return Answer(
+        activity_id=activity.id,
+        participant_id=ctx.participant.id,
+        client_id=client_id,
+        payload=decision.payload,
+        slot=decision.slot,
+    )
 
 
 def withdraw_answer(activity: Activity) -> None:
@@ -60,8 +86,10 @@ def merge_answers(keep: Answer, duplicates: list[Answer]) -> None:
         answer.merged_into = keep.id
 
 
-def set_hidden(answer: Answer, hidden: bool) -> None:
+def set_hidden(answer: Answer, hidden) -> None:
     """Hide an answer from results (it stays in the data, marked); showing it again undoes a merge."""
-    answer.hidden = bool(hidden)
+    if not isinstance(hidden, bool):
+        raise InvalidInput(N_("%(field)s must be true or false."), field="hidden")
+    answer.hidden = hidden
     if not hidden:
         answer.merged_into = None

@@ -1,6 +1,7 @@
 """Join codes and secret tokens."""
 
 import hashlib
+import hmac
 import secrets
 
 # Leaves out 0/O, 1/I/L and U/V look-alikes, so a code read off a projector is typed right.
@@ -28,6 +29,16 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def _bytes(text: str) -> bytes:
+    # "surrogatepass": a client may send any string, also one that is not valid UTF-8.
+    return text.encode("utf-8", "surrogatepass")
+
+
 def hash_token(token: str) -> str:
     """What we store in place of a secret token."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_bytes(token)).hexdigest()
+
+
+def same_secret(known: str, given) -> bool:
+    """Compare a secret with what a client sent, in constant time; any non-text is simply wrong."""
+    return isinstance(given, str) and hmac.compare_digest(_bytes(known), _bytes(given))

@@ -26,6 +26,10 @@ class NotFound(DomainError):
     status = 404
 
 
+class UnknownWorkshop(NotFound):
+    """No workshop has this join code (a typo, or somebody guessing)."""
+
+
 class NotAllowed(DomainError):
     """The caller lacks the power for this action (e.g. not the facilitator)."""
 

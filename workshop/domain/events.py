@@ -36,3 +36,26 @@ class OwnAnswersChanged:
     participant_id: int
     activity_id: int
     answers: list | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class WorkshopDeleted:
+    """The workshop and everything in it are gone (by the facilitator, or its retention ran out)."""
+
+    workshop_id: int
+
+
+@dataclass(frozen=True)
+class ParticipantForgotten:
+    """A participant deleted their answers and left for good."""
+
+    workshop_id: int
+    participant_id: int
+
+
+@dataclass(frozen=True)
+class ManyJoinsFromOneAddress:
+    """One network address has now joined `participants` people to the workshop (shared Wi-Fi, or stuffing)."""
+
+    workshop_id: int
+    participants: int

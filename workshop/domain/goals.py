@@ -1,11 +1,15 @@
 """Shared goals: the facilitator merges and rewords ambitions into candidate goals."""
 
+from collections import defaultdict
+
 from . import fields
 from .errors import InvalidInput, NotFound
 from .i18n import N_
 from .model import Answer, Goal
 
 MAX_GOALS = 40
+# A goal may pool many ambitions (a room of 200 gives up to 600), but not more than a workshop holds.
+MAX_SOURCES = 1000
 
 
 def compose_goal(text, sources: list[Answer], organisation_of, existing: list[Goal]) -> Goal:
@@ -27,9 +31,36 @@ def source_ids(value) -> list[int]:
     """A list of answer ids as sent by the control view."""
     if value is None:
         return []
-    if not isinstance(value, list) or not all(fields.is_identifier(v) for v in value):
-        raise InvalidInput(N_("%(field)s must be a list."), field="answer_ids")
-    return value
+    return sorted(set(fields.identifiers(value, max_items=MAX_SOURCES, name="answer_ids")))
+
+
+def named_organisations(goals: list[Goal], ambitions: list[Answer], organisation_of, threshold: int) -> dict[int, list[int]]:
+    """Per goal, the organisations it may name: those behind its ambitions with enough people of their own.
+
+    The rule is the ambitions' own: an organisation with fewer than `threshold` people who gave (visible)
+    ambitions in that activity is pooled, so a goal made from its ambitions does not name it either
+    (naming it would tie those ambitions to one or two people). Ambitions removed since are dropped.
+    """
+    shown = shown_organisations(ambitions, organisation_of, threshold)
+    by_id = {a.id: a for a in ambitions}
+    named = {}
+    for goal in goals:
+        found = set()
+        for answer_id in goal.source_answer_ids:
+            answer = by_id.get(answer_id)
+            if answer is not None and (answer.activity_id, organisation_of(answer)) in shown:
+                found.add(organisation_of(answer))
+        named[goal.id] = sorted(found)
+    return named
+
+
+def shown_organisations(ambitions: list[Answer], organisation_of, threshold: int) -> set[tuple[int, int]]:
+    """(activity, organisation) pairs with at least `threshold` people behind visible ambitions."""
+    people: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for answer in ambitions:
+        if not answer.hidden:
+            people[(answer.activity_id, organisation_of(answer))].add(answer.participant_id)
+    return {key for key, who in people.items() if len(who) >= threshold}
 
 
 def find(goals: list[Goal], goal_id) -> Goal:
@@ -43,7 +74,11 @@ def find(goals: list[Goal], goal_id) -> Goal:
 def update(goal: Goal, *, text=None, adopted=None) -> None:
     """Reword a goal or mark it adopted (adopted goals go to consent and commitments)."""
     if text is not None:
-        goal.text = fields.text(text, max_length=300, name="goal")
+        new = fields.text(text, max_length=300, name="goal")
+        if new != goal.text and goal.origin_goal_id is not None and goal.thread_status == "carried":
+            # A carried-on goal reworded here is a changed goal; the earlier version stays in its own workshop.
+            goal.thread_status = "changed"
+        goal.text = new
     if adopted is not None:
         if not isinstance(adopted, bool):
             raise InvalidInput(N_("%(field)s is not one of the options."), field="adopted")

@@ -34,6 +34,8 @@ FIELD_LABELS = {
     "seconds": N_("Seconds"),
     "goal": N_("Goal"),
     "screen_theme": N_("Screen theme"),
+    "screen_presence": N_("Whose answers the screen shows"),
+    "screen_view": N_("Screen view"),
     "bring": N_("What I bring"),
     "get": N_("What I come to get"),
     "value": N_("Value"),
@@ -67,4 +69,24 @@ FIELD_LABELS = {
     "goals": N_("Goals"),
     "answer_ids": N_("Ambitions"),
     "adopted": N_("Adopted"),
+    "hidden": N_("Hidden"),
+    "reports": N_("Reports"),
+    "quorum": N_("Wait for every organisation"),
+    "thread_status": N_("Carry on or close"),
+    "name": N_("Name"),
+    "partnership": N_("Partnership"),
+    "control_token": N_("Control link"),
+    "outcome": N_("Outcome"),
+    "measure": N_("Recurring measure"),
+    "answer_label": N_("Field label"),
+    "quorum_share": N_("Share of those present"),
+    "status": N_("Delivered?"),
+    "note": N_("Note"),
+    "results": N_("Results"),
+    "bilingual": N_("Both languages"),
+    "confirm": N_("Confirmation"),
+    "retention_days": N_("Days we keep the workshop"),
 }
+
+# The languages' names, for errors about a text in one of them.
+LANGUAGE_NAMES = {"nl": N_("Dutch"), "en": N_("English")}

@@ -2,10 +2,12 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from .model import Activity, Answer, Goal, Organisation, Participant, Workshop
+from . import quorum
+from .model import FACILITATOR, SCREEN, Activity, Answer, Goal, Organisation, Participant, Workshop
 
-SCREEN, FACILITATOR = "screen", "facilitator"
+__all__ = ["FACILITATOR", "SCREEN", "ResultContext", "build_results", "participation_balance"]
 
 
 @dataclass
@@ -21,14 +23,16 @@ class ResultContext:
     audience: str = SCREEN
     presence: str | None = None
     goals: list[Goal] = field(default_factory=list)
+    # Per goal, the organisations it may name (goals.named_organisations): never one below the threshold.
+    goal_organisations: dict[int, list[int]] = field(default_factory=dict)
 
     def __post_init__(self):
         if self.presence:
             self.answers = [a for a in self.answers if self.participants[a.participant_id].presence == self.presence]
 
-    @property
+    @cached_property
     def visible(self) -> list[Answer]:
-        """Answers not hidden by moderation; only these count in results."""
+        """Answers not hidden by moderation; only these count in results (computed once per push)."""
         return [a for a in self.answers if not a.hidden]
 
     @property
@@ -54,10 +58,17 @@ class ResultContext:
 
     def respondents_by_organisation(self, answers: list[Answer] | None = None) -> dict[int, set[int]]:
         """Distinct answerers per organisation."""
+        if answers is None:
+            return self._visible_respondents
         groups: dict[int, set[int]] = defaultdict(set)
-        for answer in self.visible if answers is None else answers:
-            groups[self.organisation_of(answer)].add(answer.participant_id)
+        people = self.participants
+        for answer in answers:
+            groups[people[answer.participant_id].organisation_id].add(answer.participant_id)
         return groups
+
+    @cached_property
+    def _visible_respondents(self) -> dict[int, set[int]]:
+        return self.respondents_by_organisation(self.visible)
 
     def shown_organisations(self, answers: list[Answer] | None = None) -> set[int]:
         """Organisations with enough answerers for their own breakdown (small-group privacy)."""
@@ -66,29 +77,46 @@ class ResultContext:
 
 
 def participation_balance(ctx: ResultContext) -> list[dict]:
-    """Per organisation: connected participants and how many of them answered; counts only."""
+    """Per organisation: who joined, is connected, answered, and who is still awaited; counts only.
+
+    An answer counts once the server has stored it: a phone that is offline with its answer kept in its
+    outbox has not answered yet, and is counted in `offline` (joined, not connected, no answer), so the
+    facilitator sees whom they wait for without anyone being named.
+    """
     answered = ctx.respondents_by_organisation(ctx.answers)
+    members: dict[int, set[int]] = defaultdict(set)
+    for pid, p in ctx.participants.items():
+        if not ctx.presence or p.presence == ctx.presence:
+            members[p.organisation_id].add(pid)
     rows = []
     for org in ctx.organisations:
-        members = {pid for pid, p in ctx.participants.items() if p.organisation_id == org.id}
-        if ctx.presence:
-            members = {pid for pid in members if ctx.participants[pid].presence == ctx.presence}
-        connected = members & ctx.connected
+        group = members[org.id]
+        connected = group & ctx.connected
+        done = answered.get(org.id, set()) & group
         rows.append(
             {
                 "organisation_id": org.id,
-                "joined": len(members),
+                "joined": len(members[org.id]),
                 "connected": len(connected),
-                "answered": len(answered.get(org.id, set())),
-                "answered_connected": len(answered.get(org.id, set()) & connected),
+                "answered": len(done),
+                "answered_connected": len(done & connected),
+                "waiting": len(connected - done),
+                "offline": len(group - connected - done),
             }
         )
     return rows
 
 
 def build_results(ctx: ResultContext, kind) -> dict:
-    """The payload screens and the API show for one activity."""
+    """The payload screens and the API show for one activity.
+
+    A split (room or remote) with fewer answerers than the privacy threshold shows counts only: one
+    remote person's "anonymous" answer would otherwise be theirs for all to see.
+    """
     visible = ctx.visible
+    balance = participation_balance(ctx)
+    respondents = len({a.participant_id for a in visible})
+    withheld = ctx.presence is not None and 0 < respondents < ctx.workshop.privacy_threshold
     return {
         "activity_id": ctx.activity.id,
         "kind": ctx.activity.kind,
@@ -97,8 +125,10 @@ def build_results(ctx: ResultContext, kind) -> dict:
         "round": ctx.activity.round,
         "presence": ctx.presence,
         "answers": len(visible),
-        "respondents": len({a.participant_id for a in visible}),
+        "respondents": respondents,
         "privacy_threshold": ctx.workshop.privacy_threshold,
-        "balance": participation_balance(ctx),
-        "data": kind.aggregate(ctx),
+        "balance": balance,
+        "quorum": quorum.status(ctx.activity, balance),
+        "withheld": withheld,
+        "data": None if withheld else kind.aggregate(ctx),
     }

@@ -19,8 +19,11 @@ class LiveConnections:
     lets the others drop this process's rows when it dies without saying so.
     """
 
-    def __init__(self, db, publish, interval: float, lease: float, spawn, sleep):
+    def __init__(self, db, publish, interval: float, lease: float, spawn, sleep, lease_db=None):
         self.db = db
+        # Renewing must not queue behind a burst's statements for a pooled connection: past the lease,
+        # the other processes would drop this one's rows while it is alive.
+        self.lease_db = lease_db or db
         self.publish = publish
         self.lease = lease
         self.spawn = spawn
@@ -96,12 +99,12 @@ class LiveConnections:
         while True:
             self.sleep(self.lease / 3)
             try:
-                if not services.renew_lease(self.db, self.server_id):
+                if not services.renew_lease(self.lease_db, self.server_id):
                     # Stalled past the lease, so another process dropped our rows: store them all again.
                     log.warning("presence lease of server %s had expired; registering again", self.server_id)
                     with self.lock:
                         self.register = True
                     self.writer.request("write")
-                self.publish(services.drop_expired(self.db, self.lease))
+                self.publish(services.drop_expired(self.lease_db, self.lease))
             except Exception:  # the database may be away for a moment; the next round tries again
                 log.exception("renewing the presence lease failed")

@@ -19,6 +19,6 @@ def ok(**fields) -> dict:
     return {"ok": True, **fields}
 
 
-def error(code: str, message: str) -> dict:
-    """A failed ack, the same shape for every event."""
-    return {"ok": False, "error": {"code": code, "message": message}}
+def error(code: str, message: str, **where) -> dict:
+    """A failed ack, the same shape for every event; `where` says which field (and item, language) it is about."""
+    return {"ok": False, "error": {"code": code, "message": message, **where}}

@@ -8,6 +8,8 @@ import time
 import redis
 import socketio
 
+from .managers import IndexedRooms
+
 log = logging.getLogger(__name__)
 
 # Asks every process to resend its clients what the database holds, because pushes were lost.
@@ -23,7 +25,7 @@ def channel_for(site_id: str) -> str:
     return f"samenspel-{site_id}"
 
 
-class Queue(socketio.RedisManager):
+class Queue(IndexedRooms, socketio.RedisManager):
     """python-socketio's Redis manager, made to lose nothing that a resync cannot restore.
 
     Emitting never waits for Redis: messages go into an outbox that one task publishes in order,
@@ -33,14 +35,21 @@ class Queue(socketio.RedisManager):
     that may have missed pushes, to send their own clients the state from stored rows.
     """
 
-    def __init__(self, url: str, channel: str, resync=None):
+    def __init__(self, url: str, channel: str, resync=None, on_state=None):
         super().__init__(url, channel=channel)
         self.resync = resync or (lambda: None)
+        self.on_state = on_state or (lambda room: None)
         self.outbox: collections.deque = collections.deque()
         self.pending = threading.Event()
         self.dropped = 0  # messages dropped from a full outbox so far
         self.announced = 0  # of those, how many a published resync already covers
         self.draining = False
+
+    def _handle_emit(self, message):
+        """Deliver to this process's clients; a state push from another process is announced first."""
+        if message.get("event") == "state" and message.get("host_id") != self.host_id:
+            self.on_state(message.get("room"))
+        super()._handle_emit(message)
 
     def _publish(self, data):
         """Queue a message for the publishing task; returns at once."""

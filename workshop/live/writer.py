@@ -1,6 +1,7 @@
 """Group commit: answers that arrive together are stored in one transaction, then each is acked."""
 
 import threading
+import time
 
 from .. import services
 
@@ -25,13 +26,14 @@ class AnswerWriter:
     one gathers, so a burst costs a few transactions instead of one per answer.
     """
 
-    def __init__(self, db, spawn, sleep, create_event, max_batch: int = 500, gather_rounds: int = 8):
+    def __init__(self, db, spawn, sleep, create_event, max_batch: int = 500, window: float = 0.005, idle_rounds: int = 3):
         self.db = db
         self.spawn = spawn
         self.sleep = sleep
         self.create_event = create_event
         self.max_batch = max_batch
-        self.gather_rounds = gather_rounds
+        self.window = window
+        self.idle_rounds = idle_rounds
         self.lock = threading.Lock()
         self.queue: list[_Waiting] = []
         self.writing = False
@@ -70,10 +72,16 @@ class AnswerWriter:
                 waiting.done.set()
 
     def _gather(self) -> None:
-        """Let handlers that are about to submit do so, until the queue stops growing (a few yields)."""
-        seen = -1
-        for _ in range(self.gather_rounds):
-            if len(self.queue) == seen or len(self.queue) >= self.max_batch:
-                return
-            seen = len(self.queue)
+        """Let handlers that are about to submit do so: yield until the queue stops growing.
+
+        It has stopped when a few yields in a row added nothing; never longer than `window` seconds,
+        so a lone answer waits microseconds and a burst fills its batch.
+        """
+        deadline = time.monotonic() + self.window
+        seen, idle = len(self.queue), 0
+        while idle < self.idle_rounds and seen < self.max_batch and time.monotonic() < deadline:
             self.sleep(0)
+            if len(self.queue) == seen:
+                idle += 1
+            else:
+                seen, idle = len(self.queue), 0

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import presenters
@@ -14,10 +14,22 @@ from ..domain.fields import is_identifier
 from ..domain.i18n import N_
 from ..domain.kinds import AnswerContext, get_kind
 from ..domain.model import Activity, Answer, Participant
+from ..storage.bulk import among, insert_rows
 from ..storage.database import Database
-from ..storage.tables import receipts
+from ..storage.tables import answers as answer_rows
+from ..storage.tables import participants as participant_rows
+from ..storage.tables import receipts, utcnow
 from . import queries as q
 from .conflicts import retried
+
+ROW_COLUMNS = (
+    answer_rows.c.id,
+    answer_rows.c.activity_id,
+    answer_rows.c.participant_id,
+    answer_rows.c.client_id,
+    answer_rows.c.slot,
+    answer_rows.c.payload,
+)
 
 
 @dataclass
@@ -49,7 +61,7 @@ def submit_answers(db: Database, submissions: list[Submission]) -> list[tuple[di
     if not client_ids:
         return outcomes
     with db.session() as s:
-        batch = _Batch(s, [(i, submissions[i], client_ids[i]) for i in client_ids])
+        batch = _Batch(s, [(submissions[i], client_ids[i]) for i in client_ids])
         for i, sub in enumerate(submissions):
             if i in client_ids:
                 outcomes[i] = batch.take(sub, client_ids[i])
@@ -57,33 +69,51 @@ def submit_answers(db: Database, submissions: list[Submission]) -> list[tuple[di
         return [batch.outcome(o) for o in outcomes]
 
 
+class _Row:
+    """An answer as a batch reads and writes it: plain attributes, none of the ORM's bookkeeping per row."""
+
+    __slots__ = ("id", "activity_id", "participant_id", "client_id", "slot", "payload")
+
+    def __init__(self, id, activity_id, participant_id, client_id, slot, payload):
+        self.id, self.activity_id, self.participant_id = id, activity_id, participant_id
+        self.client_id, self.slot, self.payload = client_id, slot, payload
+
+
 class _Batch:
-    """The rows one batch of submissions reads, and what it will write."""
+    """The rows one batch of submissions reads, and what it will write (SQL Core: a burst is thousands)."""
 
     def __init__(self, s, items):
         self.s = s
-        pids = {sub.participant_id for _, sub, _ in items}
-        locked = select(Participant).where(Participant.id.in_(pids)).order_by(Participant.id).with_for_update()
-        self.people = {p.id: p for p in s.scalars(locked)}
-        keys = {(sub.participant_id, cid) for _, sub, cid in items}
+        pids = {sub.participant_id for sub, _ in items}
+        locked = (
+            select(participant_rows.c.id, participant_rows.c.workshop_id)
+            .where(among(s, participant_rows.c.id, pids))
+            .order_by(participant_rows.c.id)
+            .with_for_update()
+        )
+        self.people = {row.id: row for row in s.execute(locked)}
+        keys = {(sub.participant_id, cid) for sub, cid in items}
         found = s.execute(
             select(receipts.c.participant_id, receipts.c.client_id, receipts.c.answer_id).where(
-                receipts.c.participant_id.in_(pids), receipts.c.client_id.in_({cid for _, cid in keys})
+                among(s, receipts.c.participant_id, pids), among(s, receipts.c.client_id, {cid for _, cid in keys})
             )
         )
-        # (participant, client id) -> the answer stored for it: an id from earlier, an Answer from this batch.
+        # (participant, client id) -> the answer stored for it: an id from earlier, a _Row from this batch.
         self.receipts: dict = {(pid, cid): answer_id for pid, cid, answer_id in found if (pid, cid) in keys}
-        act_ids = {sub.activity_id for _, sub, _ in items if is_identifier(sub.activity_id)}
+        act_ids = {sub.activity_id for sub, _ in items if is_identifier(sub.activity_id)}
         self.acts = {a.id: a for a in s.scalars(select(Activity).where(Activity.id.in_(act_ids)))} if act_ids else {}
         self.goals = q.goals_of(s, {p.workshop_id for p in self.people.values()})
-        self.mine: dict[tuple[int, int], list[Answer]] = {}
+        self.mine: dict[tuple[int, int], list[_Row]] = {}
         if self.acts and self.people:
-            own = select(Answer).where(Answer.activity_id.in_(self.acts), Answer.participant_id.in_(self.people))
-            for a in s.scalars(own.order_by(Answer.id)):
-                self.mine.setdefault((a.activity_id, a.participant_id), []).append(a)
-        self.gone: list[Answer] = []
-        self.fresh: list[Answer] = []
-        self.new_receipts: list[tuple[tuple[int, str], Answer]] = []
+            own = select(*ROW_COLUMNS).where(
+                answer_rows.c.activity_id.in_(self.acts), among(s, answer_rows.c.participant_id, self.people)
+            )
+            for row in s.execute(own.order_by(answer_rows.c.id)):
+                self.mine.setdefault((row.activity_id, row.participant_id), []).append(_Row(*row))
+        self.gone: list[int] = []
+        # Rows to write, by identity: a row changed twice in one batch is written once.
+        self.changed: dict[int, _Row] = {}
+        self.new_receipts: list[tuple[tuple[int, str], _Row]] = []
 
     def take(self, sub: Submission, client_id: str):
         """Check one submission against what is stored and what this batch took before it."""
@@ -100,52 +130,75 @@ class _Batch:
         rows = self.mine.setdefault((act.id, participant.id), [])
         ctx = AnswerContext(participant=participant, goals=self.goals.get(participant.workshop_id, []), mine=rows)
         try:
-            answer = answer_rules.accept_answer(act, ctx, sub.payload, client_id)
+            decision = answer_rules.decide_answer(act, ctx, sub.payload, client_id)
         except DomainError as err:
             return err
-        if rows and answer is not rows[0] and not get_kind(act.kind).many_answers:
-            replaced = rows.pop(0)
-            if any(a is replaced for a in self.fresh):
-                self.fresh = [a for a in self.fresh if a is not replaced]  # taken earlier in this batch, never written
-            else:
-                self.gone.append(replaced)
-        if not any(a is answer for a in rows):
-            rows.append(answer)
-            self.fresh.append(answer)
-        self.receipts[key] = answer
-        self.new_receipts.append((key, answer))
-        return ("stored", answer)
+        if decision.in_place:
+            row = decision.earlier
+            row.payload, row.client_id = decision.payload, client_id
+        else:
+            if decision.earlier is not None:
+                rows.remove(decision.earlier)
+                if decision.earlier.id is not None:
+                    self.gone.append(decision.earlier.id)
+                # Taken earlier in this batch and replaced already: it is never written at all.
+                self.changed.pop(id(decision.earlier), None)
+            row = _Row(None, act.id, participant.id, client_id, decision.slot, decision.payload)
+            rows.append(row)
+        self.changed[id(row)] = row
+        self.receipts[key] = row
+        self.new_receipts.append((key, row))
+        return ("stored", row)
 
     def write(self) -> None:
         """Everything the batch took, in a few statements."""
-        for answer in self.gone:
-            self.s.delete(answer)
         if self.gone:
-            # The one-answer-per-slot key: the old row must go before its replacement comes.
-            self.s.flush()
-        self.s.add_all(self.fresh)
-        self.s.flush()
-        if self.new_receipts:
-            rows = [{"participant_id": pid, "client_id": cid, "answer_id": a.id} for (pid, cid), a in self.new_receipts]
-            self.s.execute(receipts.insert(), rows)
+            # The one-answer-per-slot key: the old rows must go before their replacements come.
+            self.s.execute(delete(answer_rows).where(answer_rows.c.id.in_(self.gone)))
+        updated = [r for r in self.changed.values() if r.id is not None]
+        if updated:
+            self.s.execute(
+                update(answer_rows).where(answer_rows.c.id == bindparam("row_id")),
+                [{"row_id": r.id, "payload": r.payload, "client_id": r.client_id} for r in updated],
+            )
+        new = {(r.participant_id, r.client_id): r for r in self.changed.values() if r.id is None}
+        now = utcnow()
+        values = [
+            {
+                "activity_id": r.activity_id,
+                "participant_id": r.participant_id,
+                "client_id": r.client_id,
+                "slot": r.slot,
+                "payload": r.payload,
+                "hidden": False,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for r in new.values()
+        ]
+        for answer_id, pid, cid in insert_rows(self.s, answer_rows, values, ("id", "participant_id", "client_id")):
+            new[(pid, cid)].id = answer_id
+        receipt_rows = [
+            {"participant_id": pid, "client_id": cid, "answer_id": r.id, "created_at": now} for (pid, cid), r in self.new_receipts
+        ]
+        insert_rows(self.s, receipts, receipt_rows)
 
     def outcome(self, taken):
         """What the submitter is told, and what changed, once the batch is written."""
         if not isinstance(taken, tuple):
             return taken
-        what, answer = taken
+        what, row = taken
         if what == "duplicate":
-            if not isinstance(answer, Answer):
-                answer = self.s.get(Answer, answer) if answer else None
+            answer = row if isinstance(row, _Row) else (self.s.get(Answer, row) if row else None)
             act = (self.acts.get(answer.activity_id) or self.s.get(Activity, answer.activity_id)) if answer else None
             return ({"duplicate": True, "answer": presenters.own_answer(answer, act) if answer and answer.id else None}, [])
-        act = self.acts[answer.activity_id]
-        own = [presenters.own_answer(a, act) for a in self.mine[(act.id, answer.participant_id)]]
+        act = self.acts[row.activity_id]
+        own = [presenters.own_answer(r, act) for r in self.mine[(act.id, row.participant_id)]]
         changed = [
             AnswersChanged(act.workshop_id, act.id),
-            OwnAnswersChanged(act.workshop_id, answer.participant_id, act.id, own),
+            OwnAnswersChanged(act.workshop_id, row.participant_id, act.id, own),
         ]
-        return ({"duplicate": False, "answer": presenters.own_answer(answer, act), "mine": own}, changed)
+        return ({"duplicate": False, "answer": presenters.own_answer(row, act), "mine": own}, changed)
 
 
 def submit_answer(db: Database, participant_id: int, activity_id, client_id, payload) -> tuple[dict, list]:
@@ -194,7 +247,7 @@ def moderate(db: Database, workshop_id: int, answer_id, hidden) -> list:
     """Hide an answer from results, or show it again; it stays in the data and exports, marked."""
     with db.session() as s:
         q.locked_workshop(s, workshop_id)
-        answer = q.answer_in(s, workshop_id, answer_id)
+        answer = q.shown_answer(s, workshop_id, answer_id)
         answer_rules.set_hidden(answer, hidden)
         activity_id = answer.activity_id
     return [AnswersChanged(workshop_id, activity_id)]
@@ -205,8 +258,8 @@ def merge(db: Database, workshop_id: int, keep_id, answer_ids) -> list:
     """Merge duplicate answers into one; the duplicates stay in the data, hidden and marked."""
     with db.session() as s:
         q.locked_workshop(s, workshop_id)
-        keep = q.answer_in(s, workshop_id, keep_id)
-        duplicates = [q.answer_in(s, workshop_id, i) for i in goal_rules.source_ids(answer_ids)]
+        keep = q.shown_answer(s, workshop_id, keep_id)
+        duplicates = [q.shown_answer(s, workshop_id, i) for i in goal_rules.source_ids(answer_ids)]
         answer_rules.merge_answers(keep, duplicates)
         activity_id = keep.activity_id
     return [AnswersChanged(workshop_id, activity_id)]

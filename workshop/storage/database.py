@@ -1,4 +1,4 @@
-"""Engine, sessions and schema migrations (Alembic, applied on start)."""
+"""Engine, sessions and schema migrations (Alembic: on start on a laptop, or as a deployment step)."""
 
 import sys
 from contextlib import contextmanager
@@ -6,6 +6,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,18 +19,34 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # PostgreSQL's serialization failure and deadlock: the transaction lost a race and may simply run again.
 RETRYABLE_SQLSTATES = ("40001", "40P01")
 
+# The PostgreSQL advisory lock every process takes around a migration ("Samenspel" in a bigint).
+MIGRATION_LOCK = 0x53616D656E7370
+
+
+class SchemaNotCurrent(RuntimeError):
+    """The database's schema is not the one this version of the code needs."""
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
 
 class Database:
     """One engine per app; a session per unit of work."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, connections: int = 30):
         map_domain()
         self.url = url
         options: dict = {"future": True}
         if url.startswith("sqlite"):
             options["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
-            options.update(pool_pre_ping=True, pool_size=10, max_overflow=20)
+            # With cooperative waits, a hall connecting at once overlaps its statements: past 30 connections
+            # they queue for one, and waiting out a burst beats failing it after SQLAlchemy's 30 s.
+            pool = min(10, connections)
+            options.update(pool_pre_ping=True, pool_size=pool, max_overflow=connections - pool, pool_timeout=120)
             cooperative_postgres_waits()
         self.engine = create_engine(url, **options)
         if url.startswith("sqlite"):
@@ -36,12 +54,34 @@ class Database:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def upgrade(self) -> None:
-        """Create or migrate the schema to the newest version."""
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
+        """Create or migrate the schema to the newest version; safe when several processes start at once."""
+        config = _alembic_config()
         with self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Two processes starting together would both create the same tables and one would fail.
+                # The second waits here until the first commits, then finds nothing left to do.
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+    def revision(self) -> str | None:
+        """The schema version the database is at (None when it has no schema yet)."""
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    @staticmethod
+    def head() -> str:
+        """The schema version this code needs."""
+        return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+    def check_schema(self) -> None:
+        """Raise SchemaNotCurrent, saying what to run, unless the schema is the newest version."""
+        found, wanted = self.revision(), self.head()
+        if found != wanted:
+            raise SchemaNotCurrent(
+                f"the database schema is at {found or 'nothing'}, this version needs {wanted}: "
+                "run `python -m workshop migrate` once, then start the app"
+            )
 
     @contextmanager
     def session(self):

@@ -17,7 +17,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import registry
 
-from ..domain.model import Activity, Answer, Goal, Organisation, Participant, Workshop
+from ..domain.model import (
+    Activity,
+    Answer,
+    Goal,
+    Organisation,
+    Participant,
+    PartnerOrganisation,
+    Partnership,
+    Workshop,
+)
 
 metadata = MetaData(
     naming_convention={
@@ -35,6 +44,28 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+partnerships = Table(
+    "partnerships",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(12), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("language", String(5), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False, default=utcnow),
+)
+
+partner_organisations = Table(
+    "partner_organisations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("partnership_id", Integer, ForeignKey("partnerships.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", String(100), nullable=False),
+    Column("colour", String(7), nullable=False),
+    Column("position", Integer, nullable=False, default=0),
+    UniqueConstraint("partnership_id", "name", name="uq_partner_organisations_partnership_name"),
+)
+
 workshops = Table(
     "workshops",
     metadata,
@@ -45,9 +76,25 @@ workshops = Table(
     Column("roles", JSON, nullable=False),
     Column("settings", JSON, nullable=False),
     Column("current_activity_id", Integer, nullable=True),
+    # The activity the facilitator last moved on from: "Next" goes on from there when in the lobby.
+    Column("last_activity_id", Integer, nullable=True),
     Column("control_token_hash", String(64), nullable=False, unique=True),
     Column("screen_key", String(64), nullable=False),
     Column("created_at", DateTime, nullable=False, default=utcnow),
+    Column("partnership_id", Integer, ForeignKey("partnerships.id", ondelete="SET NULL"), nullable=True, index=True),
+    Column("ended_at", DateTime, nullable=True),
+    # Deleted with everything in it after this moment (the retention period; docs/security.md).
+    Column("expires_at", DateTime, nullable=True, index=True),
+)
+
+# How many participants joined a workshop from one network address: the facilitator is warned when
+# many did. The address itself is never stored, only a keyed hash of it, and never with a participant.
+join_sources = Table(
+    "join_sources",
+    metadata,
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("source", String(64), primary_key=True),
+    Column("joins", Integer, nullable=False),
 )
 
 organisations = Table(
@@ -58,6 +105,7 @@ organisations = Table(
     Column("name", String(100), nullable=False),
     Column("colour", String(7), nullable=False),
     Column("position", Integer, nullable=False, default=0),
+    Column("partner_id", Integer, ForeignKey("partner_organisations.id", ondelete="SET NULL"), nullable=True),
     UniqueConstraint("workshop_id", "name", name="uq_organisations_workshop_name"),
 )
 
@@ -88,6 +136,10 @@ activities = Table(
     Column("round", Integer, nullable=False, default=1),
     Column("previous_round_id", Integer, nullable=True),
     Column("timer_ends_at", DateTime, nullable=True),
+    # {"waiting_for": [organisation ids], "rule": {...}} when closed before the quorum was met.
+    Column("closed_early", JSON, nullable=True),
+    # Deleted from the agenda while it had answers: gone from every screen, kept for the exports.
+    Column("removed_at", DateTime, nullable=True),
 )
 
 answers = Table(
@@ -121,6 +173,10 @@ goals = Table(
     Column("source_answer_ids", JSON, nullable=False),
     Column("organisation_ids", JSON, nullable=False),
     Column("created_at", DateTime, nullable=False, default=utcnow),
+    # Pledges imported with the goal into a follow-up: {"<organisation id>": {"hours", "budget"}}.
+    Column("commitments", JSON, nullable=False, default=dict),
+    Column("origin_goal_id", Integer, ForeignKey("goals.id", ondelete="SET NULL"), nullable=True),
+    Column("thread_status", String(10), nullable=True),
 )
 
 # Every submission a phone made, by its client id: a retry finds its receipt and changes nothing.
@@ -176,4 +232,6 @@ def map_domain() -> None:
     mapper_registry.map_imperatively(Activity, activities)
     mapper_registry.map_imperatively(Answer, answers)
     mapper_registry.map_imperatively(Goal, goals)
+    mapper_registry.map_imperatively(Partnership, partnerships)
+    mapper_registry.map_imperatively(PartnerOrganisation, partner_organisations)
     _mapped = True

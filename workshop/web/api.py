@@ -1,33 +1,49 @@
 """The JSON API: scripts create workshops, add activities, drive the agenda and read results."""
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
+from werkzeug.datastructures import WWWAuthenticate
+from werkzeug.exceptions import Unauthorized
 
 from .. import presenters, services
 from ..domain.errors import InvalidInput, NotAllowed
 from ..domain.i18n import N_
+from ..domain.model import PRESENCES
 from ..domain.results import FACILITATOR
-from ..messages import translate_label
+from ..messages import error_message, translate_label
 from . import db, publish
 from .links import links
 from .openapi import document
+from .security import client_address, source_key
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
 def body() -> dict:
     """The request's JSON object, or a clear 400."""
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # nested deeper than the JSON parser goes: not a body we take
+        data = None
     if not isinstance(data, dict):
         raise InvalidInput(N_("Send a JSON object in the request body."))
     return data
 
 
-def facilitator(code: str) -> int:
-    """The workshop id when the request carries its control token as a Bearer token."""
+def bearer() -> str | None:
+    """The token of an `Authorization: Bearer <token>` header."""
     header = request.headers.get("Authorization", "")
-    if not header.startswith("Bearer "):
-        raise NotAllowed(N_("This link does not give control of the workshop."))
-    return services.facilitator_workshop(db(), code, header[len("Bearer ") :].strip())
+    return header[len("Bearer ") :].strip() if header.startswith("Bearer ") else None
+
+
+def facilitator(code: str) -> int:
+    """The workshop id when the request carries its control token as a Bearer token; 401 otherwise."""
+    header = request.headers.get("Authorization", "")
+    token = header[len("Bearer ") :].strip() if header.startswith("Bearer ") else None
+    try:
+        return services.facilitator_workshop(db(), code, token)
+    except NotAllowed as err:
+        # No or a wrong token is missing authentication (401, with the scheme to use), not a refusal (403).
+        raise Unauthorized(error_message(err), www_authenticate=WWWAuthenticate("bearer", {"realm": "samenspel"})) from None
 
 
 @bp.get("/openapi.json")
@@ -39,14 +55,16 @@ def openapi():
 @bp.post("/workshops")
 def create_workshop():
     """Create a workshop with organisations and an agenda; the control token is in this answer only."""
-    created = services.create_workshop(db(), body(), translate_label)
-    return jsonify(
+    created = services.create_workshop(db(), body(), translate_label, current_app.config["RETENTION_DAYS"])
+    reply = jsonify(
         code=created.code,
         control_token=created.control_token,
         screen_key=created.screen_key,
         links=links(created.code, created.control_token, created.screen_key),
         workshop=services.public_workshop(db(), created.code),
-    ), 201
+    )
+    reply.headers["Cache-Control"] = "no-store"  # it carries the control token
+    return reply, 201
 
 
 @bp.get("/workshops/<code>")
@@ -58,9 +76,11 @@ def get_workshop(code):
 @bp.post("/workshops/<code>/participants")
 def join(code):
     """Join as a participant; keep the token to connect over Socket.IO."""
-    joined, events = services.join(db(), code, body())
+    joined, events = services.join(db(), code, body(), source_key(client_address()))
     publish(events)
-    return jsonify(participant=presenters.participant(joined.participant), token=joined.token), 201
+    reply = jsonify(participant=presenters.participant(joined.participant), token=joined.token)
+    reply.headers["Cache-Control"] = "no-store"
+    return reply, 201
 
 
 @bp.get("/workshops/<code>/agenda")
@@ -78,12 +98,42 @@ def add_activity(code):
     return jsonify(view), 201
 
 
+@bp.put("/workshops/<code>/activities/<int:activity_id>")
+def update_activity(code, activity_id):
+    """Change an activity (facilitator); once it has answers, only in ways that keep them valid."""
+    view, events = services.update_activity(db(), facilitator(code), activity_id, body(), translate_label)
+    publish(events)
+    return jsonify(view)
+
+
+@bp.post("/workshops/<code>/activities/<int:activity_id>/duplicate")
+def duplicate_activity(code, activity_id):
+    """A copy of an activity right after it, not yet run (facilitator)."""
+    view, events = services.duplicate_activity(db(), facilitator(code), activity_id)
+    publish(events)
+    return jsonify(view), 201
+
+
+@bp.delete("/workshops/<code>/activities/<int:activity_id>")
+def delete_activity(code, activity_id):
+    """Delete an activity (facilitator); one with answers needs ?confirm=1 and stays in the results export."""
+    workshop_id = facilitator(code)
+    publish(services.delete_activity(db(), workshop_id, activity_id, request.args.get("confirm") in ("1", "true")))
+    return "", 204
+
+
+@bp.post("/activities/check")
+def check_activity():
+    """Check an agenda item before the workshop exists (the editor on /new); errors name the field."""
+    return jsonify(item=services.check_activity(body(), translate_label))
+
+
 @bp.post("/workshops/<code>/control")
 def control(code):
-    """Open, close, reveal, hide, next or lobby (facilitator)."""
+    """Open, close, reveal, hide, next, lobby or end (facilitator)."""
     data = body()
     workshop_id = facilitator(code)
-    publish(services.control(db(), workshop_id, data.get("action"), data.get("activity_id")))
+    publish(services.control(db(), workshop_id, data.get("action"), data.get("activity_id"), data.get("confirm")))
     return jsonify(services.state(db(), workshop_id, services.FACILITATOR_ROLE))
 
 
@@ -98,10 +148,25 @@ def results(code):
     """Results of every activity run so far (facilitator); ?presence=room or remote splits them."""
     workshop_id = facilitator(code)
     presence = request.args.get("presence")
-    if presence not in (None, "room", "remote"):
+    if presence is not None and presence not in PRESENCES:
         raise InvalidInput(N_("%(field)s is not one of the options."), field="presence")
     return jsonify(
         workshop=services.public_workshop(db(), code),
         activities=services.all_results(db(), workshop_id, presence),
         audience=FACILITATOR,
     )
+
+
+@bp.delete("/workshops/<code>")
+def delete_workshop(code):
+    """Delete the workshop and everything in it, now (facilitator)."""
+    publish(services.delete_workshop(db(), facilitator(code)))
+    return "", 204
+
+
+@bp.delete("/workshops/<code>/participants/me")
+def forget_me(code):
+    """A participant (Bearer: their token) deletes their answers and leaves the workshop for good."""
+    _, participant_id = services.participant_by_token(db(), bearer(), code=code)
+    publish(services.forget_participant(db(), participant_id))
+    return "", 204

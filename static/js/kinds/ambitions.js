@@ -3,8 +3,8 @@
   "use strict";
   var S = window.Samenspel, t = S.t, el = S.el;
 
-  function chips(name, options, labelFor) {
-    return el("div", { class: "chips", role: "radiogroup" }, options.map(function (value) {
+  function chips(name, options, labelFor, labelledBy) {
+    return el("div", { class: "chips", role: "radiogroup", "aria-required": "true", "aria-labelledby": labelledBy }, options.map(function (value) {
       var id = name + "-" + String(value).replace(/\W+/g, "-");
       return el("label", { class: "chip", for: id }, [
         el("input", { type: "radio", name: name, value: String(value), id: id }),
@@ -20,44 +20,53 @@
     return bits.join(" · ");
   }
 
+  /** A label or legend with its "required" mark (every field of an ambition is). */
+  function required(text) {
+    return [text, " ", el("span", { class: "required", text: t("ambitions.required") })];
+  }
+
+  /** "your ambition, a value driver and a horizon", in the page's language. */
+  function listOf(items) {
+    if (window.Intl && Intl.ListFormat) return new Intl.ListFormat(document.documentElement.lang || "nl", { type: "conjunction" }).format(items);
+    return items.join(", ");
+  }
+
   function phone(container, ctx) {
     var config = ctx.activity.config, open = ctx.activity.state === "open";
     var list = el("ul", { class: "mine-list" });
-    var status = el("p", { class: "status", role: "status", "aria-live": "polite" });
-    var form = null, textarea = null, counter = null, button = null, limitNote = el("p", { class: "hint" });
+    var form = null, textarea = null, counter = null, limitNote = el("p", { class: "hint" });
     var mine = ctx.mine || [];
+    var drivers = config.value_drivers && config.value_drivers.length, horizons = config.horizons && config.horizons.length;
 
     if (open) {
-      textarea = el("textarea", { id: "ambition-text", name: "text", rows: "4", maxlength: String(config.max_length), required: true });
-      counter = el("p", { class: "hint counter", "aria-live": "off" });
+      textarea = el("textarea", { id: "ambition-text", name: "text", rows: "4", maxlength: String(config.max_length), required: true, "aria-describedby": "ambition-count" });
+      counter = el("p", { class: "hint counter", id: "ambition-count", "aria-live": "off" });
       var updateCounter = function () { counter.textContent = t("characters_left", { n: config.max_length - textarea.value.length }); };
       textarea.addEventListener("input", updateCounter);
       updateCounter();
-      var parts = [el("label", { for: "ambition-text", text: t("your_ambition") }), textarea, counter];
-      if (config.value_drivers && config.value_drivers.length) {
-        parts.push(el("fieldset", {}, [el("legend", { text: t("value_driver") }), chips("value_driver", config.value_drivers)]));
-      }
-      if (config.horizons && config.horizons.length) {
-        parts.push(el("fieldset", {}, [el("legend", { text: t("horizon") }), chips("horizon", config.horizons, horizonLabel)]));
-      }
-      button = el("button", { type: "submit", class: "button primary block", text: t("send") });
-      parts.push(el("div", { class: "bottom-bar" }, [status, button]));
-      form = el("form", { class: "stack answer-form", novalidate: true }, parts);
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
-        var data = new FormData(form);
-        var answer = { text: textarea.value };
-        if (data.get("value_driver") !== null) answer.value_driver = data.get("value_driver");
-        if (data.get("horizon") !== null) answer.horizon = Number(data.get("horizon"));
-        S.sendAnswer(ctx, button, status, answer).then(function (ack) {
+      var fields = [el("label", { for: "ambition-text" }, required(config.answer_label || t("your_ambition"))), textarea, counter];
+      if (drivers) fields.push(el("fieldset", {}, [el("legend", { id: "ambition-driver" }, required(t("value_driver"))), chips("value_driver", config.value_drivers, null, "ambition-driver")]));
+      if (horizons) fields.push(el("fieldset", {}, [el("legend", { id: "ambition-horizon" }, required(t("horizon"))), chips("horizon", config.horizons, horizonLabel, "ambition-horizon")]));
+      form = S.answerForm(ctx, {
+        fields: fields,
+        collect: function () {
+          var data = new FormData(form.form), missing = [];
+          var answer = { text: textarea.value };
+          if (!textarea.value.trim()) missing.push(t("ambitions.missing_text"));
+          if (drivers) { if (data.get("value_driver") === null) missing.push(t("ambitions.missing_driver")); else answer.value_driver = data.get("value_driver"); }
+          if (horizons) { if (data.get("horizon") === null) missing.push(t("ambitions.missing_horizon")); else answer.horizon = Number(data.get("horizon")); }
+          // One message naming everything that is missing, not one field per try.
+          return missing.length ? t("ambitions.missing", { fields: listOf(missing) }) : answer;
+        },
+        afterSend: function (ack) {
           if (!ack.ok) return;
-          form.reset();
+          form.form.reset();
           updateCounter();
-        });
+        },
       });
     }
     var heading = el("h2", { class: "mine-title", text: t("your_answers") });
-    container.replaceChildren.apply(container, [form, limitNote, heading, list].filter(Boolean));
+    container.replaceChildren.apply(container, [form && form.form, limitNote, heading, list].filter(Boolean));
 
     function updateMine(answers) {
       mine = answers;
@@ -67,13 +76,14 @@
         return el("li", { class: "mine-item" }, [
           el("p", { class: "mine-text", text: a.text }),
           el("p", { class: "hint", text: answerText(a) }),
+          S.closing.wentInto(item.id, ctx.goals),
           open ? el("button", { type: "button", class: "link-button", text: t("remove"), onclick: function () { ctx.withdraw(item.id); } }) : null,
         ]);
       }));
       if (open) {
         var left = config.max_per_participant - mine.length;
         limitNote.textContent = left > 0 ? (mine.length ? t("answers_left", { n: left }) : "") : t("limit_reached");
-        if (form) form.hidden = left <= 0;
+        if (form) form.form.hidden = left <= 0;
       }
     }
     updateMine(mine);
@@ -94,7 +104,8 @@
       var org = orgs[key];
       return {
         key: key,
-        label: org ? S.orgLabel(org) : el("span", { class: "org-label other", text: t("other_organisations", { k: results.privacy_threshold }) }),
+        label: org ? S.orgLabel(org) : el("span", { class: "org-label other", text: t("other_organisations") }),
+        note: org ? null : t("other_organisations_note", { k: results.privacy_threshold }),
         colour: org ? org.colour : "#555555",
         items: byOrg[key],
       };
@@ -103,25 +114,28 @@
 
   function driverBars(results, workshop, maxRows) {
     var drivers = results.data.value_drivers.slice().sort(function (a, b) { return b.count - a.count; }).slice(0, maxRows || 6);
-    var top = Math.max.apply(null, drivers.map(function (d) { return d.count; }).concat([1]));
+    var scale = S.barScale(drivers.map(function (d) { return d.count; }));
     return el("div", { class: "bars" }, drivers.map(function (d) {
-      var bar = el("span", { class: "bar-fill" });
-      bar.style.width = (100 * d.count / top) + "%";
       return el("div", { class: "bar-row" }, [
         el("span", { class: "bar-label", text: d.name }),
-        el("span", { class: "bar-track" }, [bar]),
+        el("span", { class: "bar-track" }, [S.barFill("bar-fill", scale, d.count)]),
         el("span", { class: "bar-value", text: String(d.count) }),
       ]);
     }));
   }
 
+  // What the facilitator ticked to merge, per activity: new answers redraw the list, the ticks stay.
+  var ticked = {};
+
   /** The facilitator moderates here: hide or show an answer, merge duplicates into one. */
   function control(container, results, ctx) {
-    if (!results.data.items.length) { S.render(container, el("p", { class: "muted", text: t("no_answers") })); return; }
-    var selected = [];
+    if (!results.data.items.length) return S.empty(container);
+    var present = results.data.items.map(function (item) { return item.id; });
+    var selected = ticked[ctx.activity.id] = (ticked[ctx.activity.id] || []).filter(function (id) { return present.indexOf(id) >= 0; });
     function send(name, payload) { S.request(ctx.socket, name, payload); }
-    var mergeButton = el("button", { type: "button", class: "button small", text: t("merge_selected"), disabled: true, onclick: function () {
+    var mergeButton = el("button", { type: "button", class: "button small", text: t("merge_selected"), disabled: selected.length < 2, onclick: function () {
       if (selected.length > 1) send("merge", { keep_id: selected[0], answer_ids: selected.slice(1) });
+      selected.length = 0;
     } });
     S.render(container, [
       el("div", { class: "merge-bar" }, [el("span", { class: "hint", text: t("select_to_merge") }), mergeButton]),
@@ -130,9 +144,10 @@
           el("h3", {}, [g.label, el("span", { class: "count", text: " " + g.items.length })]),
           el("ul", { class: "items" }, g.items.map(function (item) {
             var box = el("input", { type: "checkbox", "aria-label": t("select_to_merge"), disabled: item.hidden, onchange: function () {
-              if (box.checked) selected.push(item.id); else selected = selected.filter(function (id) { return id !== item.id; });
+              if (box.checked) selected.push(item.id); else selected.splice(selected.indexOf(item.id), 1);
               mergeButton.disabled = selected.length < 2;
             } });
+            box.checked = selected.indexOf(item.id) >= 0;
             return el("li", { class: item.hidden ? "item hidden-item" : "item", "data-answer-id": String(item.id) }, [
               el("span", { class: "item-text", text: item.text }),
               el("span", { class: "tag", text: answerText(item) }),
@@ -153,46 +168,49 @@
     ]);
   }
 
-  function screen(container, results, ctx) {
-    if (!results.data.items.length) { S.render(container, el("p", { class: "empty", text: t("no_answers") })); return; }
-    var perColumn = 4;
-    var columns = groups(results, ctx.workshop).map(function (g) {
-      var latest = g.items.slice(-perColumn).reverse();
-      return el("section", { class: "column", colour: g.colour, "data-hidden": String(g.items.length - latest.length) }, [
-        el("h2", { class: "column-head" }, [g.label, el("span", { class: "count", text: String(g.items.length) })]),
-        el("ul", { class: "cards" }, latest.map(function (item) {
-          return el("li", { class: "card-item" }, [
-            el("p", { class: "card-text", text: item.text }),
-            item.value_driver || item.horizon || item.merged
-              ? el("p", { class: "card-tag", text: [answerText(item), item.merged ? t("merged_count", { n: item.merged }) : ""].filter(Boolean).join(" · ") })
-              : null,
-          ]);
-        })),
-        g.items.length > perColumn ? el("p", { class: "more", text: "+" + (g.items.length - perColumn) }) : null,
+  /** Word sizes from the back of the room: the rarest word 36 px, the most used 120 px at 1920x1080 (by square root). */
+  function wordCloud(words) {
+    var top = Math.max.apply(null, words.map(function (w) { return w.count; }).concat([1]));
+    var low = Math.min.apply(null, words.map(function (w) { return w.count; }).concat([top]));
+    // Largest in the middle: sorted by count, then dealt out to both sides.
+    var ordered = [];
+    words.slice(0, 30).forEach(function (w, i) { if (i % 2) ordered.push(w); else ordered.unshift(w); });
+    return el("ul", { class: "word-cloud", "aria-label": t("word_cloud") }, ordered.map(function (w, i) {
+      var share = top === low ? 1 : Math.sqrt((w.count - low) / (top - low));
+      var item = el("li", { class: "cloud-word" + (w.driver ? " driver" : "") + " tone-" + (i % 4), title: String(w.count) }, [
+        el("span", { text: w.word }), el("span", { class: "visually-hidden", text: " (" + w.count + ")" }),
       ]);
-    });
-    S.render(container, [
-      el("div", { class: "columns columns-" + Math.min(columns.length, 4) }, columns),
-      results.data.value_drivers.length ? el("div", { class: "driver-strip" }, [
-        el("p", { class: "driver-head", text: t("value_driver") }),
-        driverBars(results, ctx.workshop, 3),
-      ]) : null,
-    ]);
-    fitColumns(container);
+      item.style.fontSize = (1.125 + share * 2.625).toFixed(3) + "em";
+      return item;
+    }));
   }
 
-  /** Long ambitions take more room than four cards have: drop the oldest that do not fit whole; "+N" counts them. */
-  function fitColumns(container) {
-    container.querySelectorAll(".column").forEach(function (column) {
-      var list = column.querySelector(".cards"), more = column.querySelector(".more");
-      var hidden = Number(column.getAttribute("data-hidden"));
-      while (column.scrollHeight > column.clientHeight + 1 && list.children.length > 1) {
-        list.removeChild(list.lastChild);
-        hidden += 1;
-        if (!more) more = column.appendChild(el("p", { class: "more" }));
-        more.textContent = "+" + hidden;
-      }
-    });
+  /** Columns per organisation, newest ambition on top; what does not fit comes on the next page, never "+4".
+      Or the word cloud, when the facilitator put it on the screen. */
+  function screen(container, results, ctx) {
+    if (!results.data.items.length) return S.empty(container);
+    if ((ctx.workshop.settings || {}).ambitions_view === "words" && results.data.words) {
+      S.stopPaging(container);
+      var view = el("div", { class: "cloud-view" }, [
+        wordCloud(results.data.words),
+        results.data.words.some(function (w) { return w.driver; }) ? el("p", { class: "cloud-key", text: t("word_cloud_key") }) : null,
+      ]);
+      S.render(container, view);
+      S.shrinkToFit(container, view);
+      return;
+    }
+    var columns = groups(results, ctx.workshop).map(function (g) { return Object.assign({}, g, { items: g.items.slice().reverse() }); });
+    S.pagedColumns(container, columns, function (item) {
+      return el("li", { class: "card-item" }, [
+        el("p", { class: "card-text", text: item.text }),
+        item.value_driver || item.horizon || item.merged
+          ? el("p", { class: "card-tag", text: [answerText(item), item.merged ? t("merged_count", { n: item.merged }) : ""].filter(Boolean).join(" · ") })
+          : null,
+      ]);
+    }, results.data.value_drivers.length ? el("div", { class: "driver-strip" }, [
+      el("p", { class: "driver-head", text: t("value_driver") }),
+      driverBars(results, ctx.workshop, 3),
+    ]) : null);
   }
 
   S.kinds.ambitions = { phone: phone, control: control, screen: screen };

@@ -20,12 +20,19 @@
     return t(short ? "commitments.hours_short" : "commitments.hours_value", { n: kit().number(value, lang) });
   }
 
+  /** "€" for EUR: the sign people write, not the code. */
+  function symbol(currency, lang) {
+    var part = new Intl.NumberFormat(lang || "nl", { style: "currency", currency: currency || "EUR" }).formatToParts(0)
+      .filter(function (p) { return p.type === "currency"; })[0];
+    return part ? part.value : currency;
+  }
+
   // ---- Phone ----
 
   function phone(container, ctx) {
     var config = ctx.activity.config, open = ctx.activity.state === "open", lang = ctx.workshop.language;
     var measures = MEASURES.filter(function (m) { return config[m]; });
-    var goals = kit().roundGoals(ctx.goals);
+    var goals = kit().roundGoals(ctx.goals, ctx.activity);
     var mine = ctx.mine || [];
     function stored() {
       var value = {};
@@ -36,14 +43,12 @@
       });
       return value;
     }
-    var state = kit().draft(ctx.activity.id, stored);
-    if (!goals.length) {
-      S.render(container, el("p", { class: "waiting", text: t("commitments.no_goals") }));
-      return { updateMine: function () {} };
-    }
+    var state = S.draft(ctx.draftKey, stored);
+    if (!goals.length) { S.empty(container, t("commitments.no_goals")); return { updateMine: function () {} }; }
     var org = S.organisationMap(ctx.workshop)[ctx.participant && ctx.participant.organisation_id];
+    var ours = {}, counts = {};
     var list = el("div", { class: "cm-goals" });
-    var status = el("p", { class: "status", role: "status", "aria-live": "polite" });
+    var status = S.statusLine();
     var button = el("button", { type: "button", class: "button primary block" });
 
     function field(goal, measure) {
@@ -59,12 +64,14 @@
         var n = parseAmount(input.value);
         preview.textContent = typeof n === "number" ? "= " + format(measure, n, config, lang) : "";
       }
-      input.addEventListener("input", function () { entry[measure] = input.value; state.dirty = true; show(); });
+      input.addEventListener("input", function () { entry[measure] = input.value; state.change(); show(); });
       show();
+      var counting = counts[goal.id + ":" + measure] = el("p", { class: "cm-counts", "aria-live": "polite" });
+      input.setAttribute("aria-describedby", counting.id = id + "-counts");
       var label = measure === "hours"
         ? t("commitments.hours_period", { period: config.period })
-        : t("commitments.budget_period", { currency: config.currency, period: config.period });
-      return el("div", { class: "cm-field" }, [el("label", { for: id, text: label }), input, preview]);
+        : t("commitments.budget_period", { currency: symbol(config.currency, lang), period: config.period });
+      return el("div", { class: "cm-field" }, [el("label", { for: id, text: label }), input, preview, counting]);
     }
 
     function draw() {
@@ -75,6 +82,21 @@
         ]);
       }));
       button.textContent = mine.length ? t("commitments.update") : t("send");
+      showCounting();
+    }
+
+    /** Under each field: what counts for the organisation now, and who pledged it (me, a named colleague, a colleague). */
+    function showCounting() {
+      Object.keys(counts).forEach(function (key) {
+        var parts = key.split(":"), pledge = (ours[parts[0]] || {})[parts[1]];
+        var line = counts[key];
+        if (!pledge) { line.textContent = ""; return; }
+        var me = ctx.participant && pledge.participant_id === ctx.participant.id;
+        var values = { org: org ? org.name : "", amount: format(parts[1], pledge.amount, config, lang), name: pledge.display_name };
+        line.textContent = me ? t("commitments.counts_mine", values)
+          : pledge.display_name ? t("commitments.counts_named", values) : t("commitments.counts_colleague", values);
+        line.classList.toggle("other", !me);
+      });
     }
 
     button.addEventListener("click", function () {
@@ -87,10 +109,10 @@
         });
         if (Object.keys(pledge).length) pledges[g.id] = pledge;
       });
-      if (!Object.keys(pledges).length) { status.className = "status error"; status.textContent = t("commitments.pledge_something"); return; }
+      if (!Object.keys(pledges).length) { S.complain(status, t("commitments.pledge_something")); return; }
       S.sendAnswer(ctx, button, status, { pledges: pledges }, t("commitments.saved")).then(function (ack) {
         if (!ack.ok) return;
-        state.dirty = false;
+        state.sent();
         button.textContent = t("commitments.update");
       });
     });
@@ -100,7 +122,7 @@
       el("p", { class: "hint", text: t("commitments.intro") }),
       list,
       el("p", { class: "hint", text: t("commitments.leave_empty") }),
-      open ? el("div", { class: "bottom-bar" }, [status, button]) : null,
+      open ? S.bottomBar(status, button) : null,
     ]);
     draw();
 
@@ -108,6 +130,10 @@
       updateMine: function (answers) {
         mine = answers || [];
         if (!state.dirty && mine.length) { state.value = stored(); draw(); }
+      },
+      updateOurs: function (view) {
+        ours = (view && view.pledges) || {};
+        showCounting();
       },
     };
   }
@@ -139,8 +165,8 @@
 
   function screen(container, results, ctx) {
     var data = results.data, lang = ctx.workshop.language, orgs = S.organisationMap(ctx.workshop);
-    if (!data.goals.length) { S.render(container, el("p", { class: "empty", text: t("commitments.no_goals") })); return; }
-    var max = data.measures.length > 1 ? 3 : 5;
+    if (!data.goals.length) return S.empty(container, t("commitments.no_goals"));
+    var list = el("ol", { class: "cm-screen" }), mark = S.pageMark();
     var legend = el("ul", { class: "cm-legend-row" }, data.organisations.filter(function (o) { return orgs[o.organisation_id]; }).map(function (o) {
       return el("li", { class: "cm-legend-item" }, [
         S.orgLabel(orgs[o.organisation_id]),
@@ -157,23 +183,24 @@
         ]),
       ]),
       data.organisations.length ? null : el("p", { class: "empty", text: t("commitments.no_pledges") }),
-      el("ol", { class: "cm-screen" }, data.goals.slice(0, max).map(function (g) {
-        return el("li", { class: "cm-screen-goal" }, [
-          el("p", { class: "cm-screen-text", text: g.text }),
-          el("div", { class: "cm-rows" }, data.measures.map(function (m) {
-            return el("div", { class: "cm-row" }, [
-              el("span", { class: "cm-row-total", text: format(m, g[m], data, lang) }),
-              stacked(g, m, data, ctx, lang, true),
-            ]);
-          })),
-        ]);
-      })),
-      kit().more(data.goals.length, max, "commitments.more"),
+      list,
+      el("div", { class: "cm-foot" }, [mark]),
     ]);
-    fitLabels(container);
+    S.pagedLists(container, [{ list: list, mark: mark, nodes: data.goals.map(function (g) {
+      return el("li", { class: "cm-screen-goal" }, [
+        el("p", { class: "cm-screen-text", text: g.text }),
+        el("div", { class: "cm-rows" }, data.measures.map(function (m) {
+          return el("div", { class: "cm-row" }, [
+            el("span", { class: "cm-row-total", text: format(m, g[m], data, lang) }),
+            stacked(g, m, data, ctx, lang, true),
+          ]);
+        })),
+      ]);
+    }) }], function () { fitLabels(container); });
   }
 
-  /** Name and amount where a segment has room, else the amount, else nothing: the legend says whose colour it is. */
+  /** Name and amount where a segment has room, else the amount, else nothing: the legend says whose colour it is.
+      Runs after each page is drawn (S.pagedLists), when the segments have their widths. */
   function fitLabels(root) {
     root.querySelectorAll(".cm-segment[data-long]").forEach(function (segment) {
       var options = [segment.getAttribute("data-long"), segment.getAttribute("data-short"), ""];
@@ -188,7 +215,7 @@
 
   function control(container, results, ctx) {
     var data = results.data, lang = ctx.workshop.language, orgs = S.organisationMap(ctx.workshop);
-    if (!data.goals.length) { S.render(container, el("p", { class: "muted", text: t("commitments.no_goals") })); return; }
+    if (!data.goals.length) return S.empty(container, t("commitments.no_goals"));
     var ids = data.organisations.map(function (o) { return o.organisation_id; }).filter(function (id) { return orgs[id]; });
     function cell(values) {
       if (!values) return el("td", { class: "num muted", text: t("commitments.nothing") });
@@ -211,12 +238,12 @@
     S.render(container, [
       el("p", { class: "hint", text: data.period }),
       data.organisations.length ? null : el("p", { class: "muted", text: t("commitments.no_pledges") }),
-      el("div", { class: "gk-table-wrap" }, [el("table", { class: "gk-table cm-table" }, [
-        el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: t("commitments.goal") })]
-          .concat(ids.map(function (id) { return el("th", { scope: "col" }, [S.orgLabel(orgs[id])]); }))
-          .concat([el("th", { scope: "col", text: t("commitments.total") })]))]),
-        el("tbody", {}, rows),
-      ])]),
+      kit().table(
+        [t("commitments.goal")].concat(ids.map(function (id) { return S.orgLabel(orgs[id]); })).concat([t("commitments.total")]),
+        rows,
+        "cm-table",
+        ctx.activity.title
+      ),
     ]);
   }
 

@@ -11,16 +11,14 @@
 
   function phone(container, ctx) {
     var open = ctx.activity.state === "open";
-    var goals = kit().roundGoals(ctx.goals);
+    var goals = kit().roundGoals(ctx.goals, ctx.activity);
     var mine = ctx.mine || [];
     function stored() { return mine.length ? JSON.parse(JSON.stringify(mine[0].answer.responses)) : {}; }
-    var state = kit().draft(ctx.activity.id, stored);
-    if (!goals.length) {
-      S.render(container, el("p", { class: "waiting", text: t("consent.no_goals") }));
-      return { updateMine: function () {} };
-    }
+    var state = S.draft(ctx.draftKey, stored);
+    if (!goals.length) { S.empty(container, t("consent.no_goals")); return { updateMine: function () {} }; }
     var list = el("div", { class: "cs-goals" });
-    var status = el("p", { class: "status", role: "status", "aria-live": "polite" });
+    var status = S.statusLine();
+    var canChange = el("p", { class: "hint", text: t("consent.can_change") });
     var button = el("button", { type: "button", class: "button primary block" });
 
     function response(goal) {
@@ -33,7 +31,7 @@
       area.value = r.reason || "";
       var counter = el("p", { class: "hint counter" });
       var count = function () { counter.textContent = t("consent.characters_left", { n: MAX_REASON - area.value.length }); };
-      area.addEventListener("input", function () { r.reason = area.value; state.dirty = true; count(); });
+      area.addEventListener("input", function () { r.reason = area.value; state.change(); count(); });
       count();
       return el("div", { class: "cs-reason" }, [
         el("label", { for: id, text: r.position === "objection" ? t("consent.reason") : t("consent.reason_optional") }),
@@ -50,7 +48,7 @@
         input.checked = r.position === p;
         input.addEventListener("change", function () {
           r.position = p;
-          state.dirty = true;
+          state.change();
           showReason();
           status.textContent = "";
         });
@@ -80,11 +78,12 @@
     function draw() {
       S.render(list, goals.map(goalBlock));
       button.textContent = mine.length ? t("consent.update") : t("send");
+      canChange.hidden = !mine.length || !open;
     }
 
     button.addEventListener("click", function () {
       var wrong = problem();
-      if (wrong) { status.className = "status error"; status.textContent = wrong; return; }
+      if (wrong) { S.complain(status, wrong); return; }
       var responses = {};
       goals.forEach(function (g) {
         var r = response(g);
@@ -92,7 +91,7 @@
       });
       S.sendAnswer(ctx, button, status, { responses: responses }, t("consent.saved")).then(function (ack) {
         if (!ack.ok) return;
-        state.dirty = false;
+        state.sent();
         button.textContent = t("consent.update");
       });
     });
@@ -106,7 +105,8 @@
         ]);
       })),
       list,
-      open ? el("div", { class: "bottom-bar" }, [status, button]) : null,
+      canChange,
+      open ? S.bottomBar(status, button) : null,
     ]);
     draw();
 
@@ -115,7 +115,10 @@
         var had = mine.length;
         mine = answers || [];
         if (!state.dirty && mine.length) { state.value = stored(); draw(); }
-        else if (had !== mine.length) button.textContent = mine.length ? t("consent.update") : t("send");
+        else if (had !== mine.length) {
+          button.textContent = mine.length ? t("consent.update") : t("send");
+          canChange.hidden = !mine.length || !open;
+        }
       },
     };
   }
@@ -140,28 +143,26 @@
 
   // ---- Screen ----
 
+  /** Pass or blocked per goal, with every objection's reason in full (the room talks about them); pages when long. */
   function screen(container, results, ctx) {
-    var goals = results.data.goals, max = 6;
-    if (!goals.length) { S.render(container, el("p", { class: "empty", text: t("consent.no_goals") })); return; }
+    var goals = results.data.goals;
+    if (!goals.length) return S.empty(container, t("consent.no_goals"));
     var orgs = S.organisationMap(ctx.workshop);
-    // With few goals there is room for the objections the group will talk about.
-    var withReasons = goals.length <= 3;
-    S.render(container, [
-      el("ol", { class: "cs-screen" + (withReasons ? " roomy" : "") }, goals.slice(0, max).map(function (g) {
-        var reasons = withReasons && !g.passes ? g.objections.slice(0, 2) : [];
-        return el("li", { class: "cs-screen-row" }, [
-          verdict(g, true),
-          el("div", { class: "cs-screen-body" }, [
-            el("p", { class: "cs-screen-text", text: g.text }),
-            counts(g.counts),
-            reasons.length ? el("ul", { class: "cs-screen-reasons" }, reasons.map(function (r) {
-              return el("li", {}, [r.organisation_id && orgs[r.organisation_id] ? S.orgLabel(orgs[r.organisation_id]) : null, el("span", { text: "“" + r.reason + "”" })]);
-            })) : null,
-          ]),
-        ]);
-      })),
-      kit().more(goals.length, max, "consent.more"),
-    ]);
+    var list = el("ol", { class: "cs-screen" }), mark = S.pageMark();
+    S.render(container, [list, el("div", { class: "cs-foot" }, [mark])]);
+    S.pagedLists(container, [{ list: list, mark: mark, nodes: goals.map(function (g) {
+      var reasons = g.passes ? [] : g.objections;
+      return el("li", { class: "cs-screen-row" }, [
+        verdict(g, true),
+        el("div", { class: "cs-screen-body" }, [
+          el("p", { class: "cs-screen-text", text: g.text }),
+          counts(g.counts),
+          reasons.length ? el("ul", { class: "cs-screen-reasons" }, reasons.map(function (r) {
+            return el("li", {}, [r.organisation_id && orgs[r.organisation_id] ? S.orgLabel(orgs[r.organisation_id]) : null, el("span", { text: "“" + r.reason + "”" })]);
+          })) : null,
+        ]),
+      ]);
+    }) }]);
   }
 
   // ---- Control ----
@@ -184,25 +185,27 @@
 
   function control(container, results, ctx) {
     var data = results.data, orgs = S.organisationMap(ctx.workshop);
-    if (!data.goals.length) { S.render(container, el("p", { class: "muted", text: t("consent.no_goals") })); return; }
+    if (!data.goals.length) return S.empty(container, t("consent.no_goals"));
     S.render(container, [
       el("p", { class: "cs-summary", text: data.all_pass ? t("consent.all_pass") : data.blocked ? t("consent.some_blocked", { n: data.blocked }) : "" }),
       el("div", { class: "cs-control" }, data.goals.map(function (g) {
         var perOrg = Object.keys(g.by_organisation).filter(function (id) { return orgs[id]; });
         return el("section", { class: "cs-card" }, [
           el("div", { class: "cs-card-head" }, [verdict(g), el("h3", { text: g.text })]),
-          el("div", { class: "gk-table-wrap" }, [el("table", { class: "gk-table cs-table" }, [
-            el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: t("consent.responses", { n: g.responses }) })].concat(POSITIONS.map(function (p) {
+          kit().table(
+            [t("consent.responses", { n: g.responses })].concat(POSITIONS.map(function (p) {
               return el("th", { scope: "col", class: "num cs-" + p }, [el("span", { class: "cs-icon", "aria-hidden": "true", text: ICONS[p] }), " " + t("consent.count_" + p)]);
-            })))]),
-            el("tbody", {}, perOrg.map(function (id) {
+            })),
+            perOrg.map(function (id) {
               return el("tr", {}, [el("td", {}, [S.orgLabel(orgs[id])])].concat(POSITIONS.map(function (p) {
                 return el("td", { class: "num", text: String(g.by_organisation[id][p]) });
               })));
             }).concat([el("tr", { class: "gk-total" }, [el("td", { text: t("consent.everyone") })].concat(POSITIONS.map(function (p) {
               return el("td", { class: "num", text: String(g.counts[p]) });
-            })))])),
-          ])]),
+            })))]),
+            "cs-table",
+            g.text
+          ),
           g.objections.length ? el("h4", { text: t("consent.objections") }) : null,
           g.objections.length ? reasonList(g.objections, ctx, orgs) : null,
           g.concerns.length ? el("h4", { text: t("consent.concerns") }) : null,

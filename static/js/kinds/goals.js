@@ -1,108 +1,62 @@
 /* Goals: the facilitator composes shared goals from ambitions; phones and the projector watch the list.
-   Also defines Samenspel.goalKit, the small helpers the goal-based kinds share (looked up when they draw). */
+   The helpers goal-based kinds share live in goalkit.js. */
 (function () {
   "use strict";
   var S = window.Samenspel, t = S.t, el = S.el;
 
-  /** The goals a round is about: the adopted ones, or all when none is adopted yet (as the server decides). */
-  function roundGoals(goals, adoptedOnly) {
-    goals = goals || [];
-    if (adoptedOnly === false) return goals.slice();
-    var adopted = goals.filter(function (g) { return g.adopted; });
-    return adopted.length ? adopted : goals.slice();
-  }
-
-  function goalMap(goals) {
-    var map = {};
-    (goals || []).forEach(function (g) { map[g.id] = g; });
-    return map;
-  }
-
-  /** Organisation labels (colour dot + name) for a list of organisation ids. */
-  function orgLabels(ids, workshop, className) {
-    var orgs = S.organisationMap(workshop);
-    var labels = (ids || []).map(function (id) { return orgs[id] ? S.orgLabel(orgs[id]) : null; }).filter(Boolean);
-    return labels.length ? el("span", { class: className || "gl-orgs" }, labels) : null;
-  }
-
-  function number(value, language, digits) {
-    return new Intl.NumberFormat(language || "nl", { maximumFractionDigits: digits || 0 }).format(value);
-  }
-
-  function money(value, language, currency) {
-    return new Intl.NumberFormat(language || "nl", { style: "currency", currency: currency || "EUR", maximumFractionDigits: 0 }).format(value);
-  }
-
-  /** "+3 more" under a list cut to what a projector can show. */
-  function more(total, shown, key) {
-    return total > shown ? el("p", { class: "more", text: t(key || "goals.more", { n: total - shown }) }) : null;
-  }
-
-  /** Black or white text, whichever reads better on an organisation's colour. */
-  function inkOn(hex) {
-    var m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex || "");
-    if (!m) return "#ffffff";
-    var lum = [m[1], m[2], m[3]].map(function (h) {
-      var c = parseInt(h, 16) / 255;
-      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-    });
-    var l = 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2];
-    return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
-  }
-
-  /** A phone's draft per activity, so a redraw (the facilitator edits goals) keeps what was not sent yet. */
-  var drafts = {};
-  function draft(activityId, initial) {
-    if (!drafts[activityId]) drafts[activityId] = { dirty: false, value: initial() };
-    return drafts[activityId];
-  }
-
-  S.goalKit = {
-    roundGoals: roundGoals, goalMap: goalMap, orgLabels: orgLabels, number: number, money: money, more: more,
-    inkOn: inkOn, draft: draft,
-  };
+  function orgLabels(ids, workshop, className) { return S.goalKit.orgLabels(ids, workshop, className); }
+  function more(total, shown, key) { return S.goalKit.more(total, shown, key); }
 
   function adoptedBadge(goal, big) {
     return goal.adopted ? el("span", { class: "gl-badge" + (big ? " big" : "") }, [el("span", { "aria-hidden": "true", text: "✓" }), t("goals.adopted")]) : null;
   }
 
+  /** Where a goal carried on from an earlier workshop of the partnership stands: carried, changed or closed. */
+  function threadBadge(goal) {
+    return goal.thread_status ? el("span", { class: "tag gl-thread " + goal.thread_status, text: t("goals." + goal.thread_status) }) : null;
+  }
+
   // ---- Phone: watch the list form ----
 
   function phone(container, ctx) {
-    var goals = ctx.goals || [];
+    var goals = ctx.goals || [], mineBox = el("div", { class: "my-ambitions-box" });
     S.render(container, [
-      el("p", { class: "hint", text: t("goals.intro") }),
+      // The facilitator's own instruction (the prompt) says what happens here; the default only without one.
+      ctx.activity.prompt ? null : el("p", { class: "hint", text: t("goals.intro") }),
       goals.length
         ? el("ol", { class: "gl-phone-list" }, goals.map(function (g) {
           return el("li", { class: "gl-phone-item" + (g.adopted ? " adopted" : "") }, [
             el("p", { class: "gl-text", text: g.text }),
-            el("div", { class: "gl-meta" }, [adoptedBadge(g), orgLabels(g.organisation_ids, ctx.workshop)]),
+            el("div", { class: "gl-meta" }, [adoptedBadge(g), threadBadge(g), orgLabels(g.organisation_ids, ctx.workshop)]),
           ]);
         }))
         : el("p", { class: "waiting", text: t("goals.no_goals") }),
+      mineBox,
     ]);
+    // Where my own ambitions went, as the facilitator links them to goals.
+    S.closing.myAmbitions(mineBox, ctx);
     return { updateMine: function () {} };
   }
 
   // ---- Screen: goals as cards with the organisations behind each ----
 
   function screen(container, results, ctx) {
-    var goals = results.data.goals, max = 6;
-    if (!goals.length) { S.render(container, el("p", { class: "empty", text: t("goals.no_goals") })); return; }
-    S.render(container, [
-      el("ol", { class: "gl-cards count-" + Math.min(goals.length, max) }, goals.slice(0, max).map(function (g) {
-        return el("li", { class: "card-item gl-card" + (g.adopted ? " adopted" : "") }, [
-          el("p", { class: "gl-card-text", text: g.text }),
-          el("div", { class: "gl-meta" }, [adoptedBadge(g, true), orgLabels(g.organisation_ids, ctx.workshop)]),
-        ]);
-      })),
-      more(goals.length, max),
-    ]);
+    var goals = results.data.goals;
+    if (!goals.length) return S.empty(container, t("goals.no_goals"));
+    var list = el("ol", { class: "gl-cards count-" + Math.min(goals.length, 6) }), mark = S.pageMark();
+    S.render(container, [list, el("div", { class: "gl-foot" }, [mark])]);
+    S.pagedLists(container, [{ list: list, mark: mark, nodes: goals.map(function (g, i) {
+      return el("li", { class: "card-item gl-card" + (g.adopted ? " adopted" : "") }, [
+        el("p", { class: "gl-card-text" }, [el("span", { class: "gl-number", text: (i + 1) + ". " }), g.text]),
+        el("div", { class: "gl-meta" }, [adoptedBadge(g, true), orgLabels(g.organisation_ids, ctx.workshop)]),
+      ]);
+    }) }]);
   }
 
   // ---- Control: the composing tool ----
-  // control.js redraws on every push (presence, results), so the tool is one long-lived element that is
-  // moved into each new container; what the facilitator is typing or has ticked survives the redraw.
+  // One long-lived element per activity: the control view keeps its results container and calls this
+  // only when the results or goals changed, and each part redraws only when its own input changed, so
+  // what the facilitator is typing or has ticked stays as it is.
 
   var tool = null;
 
@@ -117,13 +71,12 @@
     this.renames = {};
     this.goals = [];
     this.workshop = null;
-    this.focus = null;
     this.goalsKey = null;
     this.sourcesKey = null;
 
     this.status = el("p", { class: "error", role: "alert", hidden: true });
     this.goalsBox = el("div", { class: "gl-goals" });
-    this.input = el("input", { id: "gl-new-goal", type: "text", maxlength: "300", "data-focus": "new-goal", autocomplete: "off" });
+    this.input = el("input", { id: "gl-new-goal", type: "text", maxlength: "300", autocomplete: "off" });
     this.input.addEventListener("keydown", function (event) {
       if (event.key === "Enter") { event.preventDefault(); self.create(); }
     });
@@ -131,6 +84,10 @@
     this.clearButton = el("button", { type: "button", class: "button small", text: t("goals.clear"), onclick: function () { self.selected = {}; self.drawSources(true); self.drawForm(); } });
     this.selectedNote = el("span", { class: "hint", "aria-live": "polite" });
     this.sourcesBox = el("div", { class: "gl-sources" });
+    this.suggestions = null;
+    this.ignored = {};
+    this.suggestBox = el("div", { class: "gl-suggestions", "aria-live": "polite" });
+    this.suggestButton = el("button", { type: "button", class: "button small", "data-action": "suggest", text: t("goals.suggest"), onclick: function () { self.suggest(); } });
     this.root = el("div", { class: "gl-tool" }, [
       el("section", { class: "gl-section", "aria-labelledby": "gl-goals-title" }, [
         el("h3", { id: "gl-goals-title", text: t("goals.goals_title") }),
@@ -142,6 +99,11 @@
         el("div", { class: "gl-compose-row" }, [this.selectedNote, this.clearButton]),
         this.status,
       ]),
+      el("section", { class: "gl-section", "aria-labelledby": "gl-suggest-title" }, [
+        el("div", { class: "gl-head" }, [el("h3", { id: "gl-suggest-title", text: t("goals.suggest_title") }), this.suggestButton]),
+        el("p", { class: "hint", text: t("goals.suggest_hint") }),
+        this.suggestBox,
+      ]),
       el("section", { class: "gl-section", "aria-labelledby": "gl-sources-title" }, [
         el("div", { class: "gl-head" }, [
           el("h3", { id: "gl-sources-title", text: t("goals.sources_title") }),
@@ -151,21 +113,6 @@
         this.sourcesBox,
       ]),
     ]);
-    // Remember where the facilitator was typing, to put the caret back after a redraw.
-    this.root.addEventListener("focusin", function (event) {
-      var key = event.target.getAttribute && event.target.getAttribute("data-focus");
-      self.focus = key ? { key: key } : null;
-    });
-    this.root.addEventListener("focusout", function (event) {
-      var node = event.target;
-      if (node.getAttribute && node.getAttribute("data-focus") && self.focus) {
-        self.focus.start = node.selectionStart;
-        self.focus.end = node.selectionEnd;
-      }
-      setTimeout(function () {
-        if (self.root.isConnected && !self.root.contains(document.activeElement)) self.focus = null;
-      }, 0);
-    });
   }
 
   Composer.prototype.say = function (message) {
@@ -190,11 +137,13 @@
   Composer.prototype.create = function () {
     var self = this, ids = self.selectedIds();
     if (!self.input.value.trim()) { self.say(t("goals.write_first")); self.input.focus(); return; }
+    var text = self.input.value;
     self.createButton.disabled = true;
-    self.send("goal_add", { text: self.input.value, answer_ids: ids }).then(function (ack) {
+    self.send("goal_add", { text: text, answer_ids: ids }).then(function (ack) {
       self.createButton.disabled = false;
       if (ack.ok) {
-        self.input.value = "";
+        // The next goal may already be typed while this one was on its way: keep it.
+        if (self.input.value === text) self.input.value = "";
         self.selected = {};
         self.drawSources(true);
         self.drawForm();
@@ -211,7 +160,73 @@
       if (!ack.ok) { self.say(ack.error.message); return; }
       self.ambitions = ack.ambitions;
       self.drawSources();
+      self.drawSuggestions();
     });
+  };
+
+  /** Ask the server for groups of similar ambitions (computed offline on the server). */
+  Composer.prototype.suggest = function () {
+    var self = this;
+    self.suggestButton.disabled = true;
+    S.render(self.suggestBox, el("p", { class: "muted", text: t("goals.suggesting") }));
+    if (self.ambitions === null) self.fetch();
+    self.send("goal_suggestions", {}).then(function (ack) {
+      self.suggestButton.disabled = false;
+      self.suggestButton.textContent = t("goals.suggest_again");
+      if (!ack.ok) return;
+      self.ignored = {};
+      self.suggestions = ack.suggestions.map(function (g, i) { return { key: String(i), ids: g.answer_ids, text: g.text, keywords: g.keywords }; });
+      self.drawSuggestions();
+    });
+  };
+
+  Composer.prototype.drawSuggestions = function () {
+    var self = this;
+    if (self.suggestions === null) return;
+    var texts = {};
+    (self.ambitions || []).forEach(function (a) { texts[a.id] = a; });
+    var orgs = S.organisationMap(self.workshop || {});
+    var shown = self.suggestions.filter(function (g) { return !self.ignored[g.key]; });
+    if (!shown.length) { S.render(self.suggestBox, el("p", { class: "muted", text: t("goals.no_suggestions") })); return; }
+    S.render(self.suggestBox, el("ol", { class: "gl-suggestion-list" }, shown.map(function (g) {
+      var id = "gl-suggestion-" + g.key;
+      var wording = el("input", { id: id, type: "text", maxlength: "300", "data-focus": "suggestion-" + g.key });
+      wording.value = g.text;
+      wording.addEventListener("input", function () { g.text = wording.value; });
+      var accept = el("button", { type: "button", class: "button small primary", "data-action": "accept-suggestion", text: t("goals.accept"), onclick: function () {
+        if (!wording.value.trim()) { self.say(t("goals.write_first")); return; }
+        accept.disabled = true;
+        self.send("goal_add", { text: wording.value, answer_ids: g.ids }).then(function (ack) {
+          accept.disabled = false;
+          if (ack.ok) { self.ignored[g.key] = true; self.drawSuggestions(); }
+        });
+      } });
+      return el("li", { class: "gl-suggestion", "data-suggestion": g.key }, [
+        g.keywords.length ? el("p", { class: "hint", text: t("goals.suggestion_words", { words: g.keywords.join(", ") }) }) : null,
+        el("ul", { class: "gl-suggestion-members" }, g.ids.map(function (answerId) {
+          var a = texts[answerId], org = a && orgs[a.organisation_id];
+          return el("li", {}, [org ? S.orgLabel(org) : null, el("span", { text: a ? a.text : "#" + answerId })]);
+        })),
+        el("label", { for: id, text: t("goals.suggestion_wording") }),
+        wording,
+        el("div", { class: "gl-buttons" }, [
+          accept,
+          el("button", { type: "button", class: "button small", "data-action": "edit-suggestion", text: t("goals.edit_in_list"), onclick: function () {
+            self.selected = {};
+            g.ids.forEach(function (answerId) { self.selected[answerId] = true; });
+            self.input.value = wording.value;
+            self.ignored[g.key] = true;
+            self.drawSuggestions();
+            self.drawSources(true);
+            self.drawForm();
+            self.goalsKey = null;
+            self.drawGoals();
+            self.input.focus();
+          } }),
+          el("button", { type: "button", class: "button small", "data-action": "ignore-suggestion", text: t("goals.ignore"), onclick: function () { self.ignored[g.key] = true; self.drawSuggestions(); } }),
+        ]),
+      ]);
+    })));
   };
 
   Composer.prototype.update = function (goals, workshop) {
@@ -298,7 +313,7 @@
     var self = this;
     var redraw = function () { self.goalsKey = null; self.drawGoals(); };
     if (self.editing === g.id) {
-      var input = el("input", { type: "text", maxlength: "300", "data-focus": "rename-" + g.id, "aria-label": t("goals.rename") });
+      var input = el("input", { type: "text", maxlength: "300", "aria-label": t("goals.rename") });
       input.value = self.renames[g.id] !== undefined ? self.renames[g.id] : g.text;
       input.addEventListener("input", function () { self.renames[g.id] = input.value; });
       var save = function () {
@@ -326,6 +341,7 @@
         el("span", { class: "gl-goal-text", text: g.text }),
         el("div", { class: "gl-meta" }, [
           adoptedBadge(g),
+          threadBadge(g),
           orgLabels(g.organisation_ids, self.workshop),
           el("span", { class: "tag", text: t("goals.sources_count", { n: (g.source_answer_ids || []).length }) }),
         ]),
@@ -338,6 +354,14 @@
           onclick: function () { self.send("goal_update", { goal_id: g.id, adopted: !g.adopted }); },
         }),
         el("button", { type: "button", class: "button small", text: t("goals.rename"), onclick: function () { self.editing = g.id; redraw(); } }),
+        g.origin_goal_id ? el("button", {
+          type: "button", class: "button small", "data-action": g.thread_status === "closed" ? "carry-on" : "close-goal",
+          text: g.thread_status === "closed" ? t("goals.carry_on") : t("goals.close_goal"),
+          onclick: function () {
+            if (g.thread_status === "closed") self.send("goal_update", { goal_id: g.id, thread_status: "carried" });
+            else if (window.confirm(t("goals.confirm_close"))) self.send("goal_update", { goal_id: g.id, thread_status: "closed" });
+          },
+        }) : null,
         selectedIds.length ? el("button", {
           type: "button", class: "button small", text: t("goals.link_selected"),
           onclick: function () {
@@ -355,20 +379,11 @@
     ]);
   };
 
-  Composer.prototype.restoreFocus = function () {
-    if (!this.focus) return;
-    var node = this.root.querySelector('[data-focus="' + this.focus.key + '"]');
-    if (!node || document.activeElement === node) return;
-    node.focus({ preventScroll: true });
-    if (typeof this.focus.start === "number" && node.setSelectionRange) node.setSelectionRange(this.focus.start, this.focus.end);
-  };
-
   function control(container, results, ctx) {
     if (!tool || tool.activityId !== ctx.activity.id || tool.socket !== ctx.socket) tool = new Composer(ctx.activity.id, ctx.socket);
-    container.appendChild(tool.root);
+    if (tool.root.parentNode !== container) container.replaceChildren(tool.root);
     // The state's goals carry their ambitions (source_answer_ids); the results do not need them.
     tool.update(ctx.goals || results.data.goals, ctx.workshop);
-    tool.restoreFocus();
   }
 
   S.kinds.goals = { phone: phone, control: control, screen: screen };

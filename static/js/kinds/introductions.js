@@ -20,17 +20,12 @@
     var config = ctx.activity.config, open = ctx.activity.state === "open";
     var bring = field("intro-bring", t("bring"), t("bring_hint"), config.max_length);
     var get = field("intro-get", t("get"), t("get_hint"), config.max_length);
-    var status = el("p", { class: "status", role: "status", "aria-live": "polite" });
-    var button = el("button", { type: "submit", class: "button primary block", text: S.t("send") });
-    var form = el("form", { class: "stack answer-form", novalidate: true }, [bring.node, get.node, el("div", { class: "bottom-bar" }, [status, button])]);
+    var form = S.answerForm(ctx, {
+      fields: [bring.node, get.node], updateLabel: t("update"),
+      collect: function () { return { bring: bring.area.value, get: get.area.value }; },
+    });
     var heading = el("h2", { class: "mine-title", text: t("yours") });
     var list = el("ul", { class: "mine-list" });
-    var dirty = false;
-    form.addEventListener("input", function () { dirty = true; });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      S.sendAnswer(ctx, button, status, { bring: bring.area.value, get: get.area.value }).then(function (ack) { if (ack.ok) dirty = false; });
-    });
 
     function updateMine(mine) {
       var a = mine && mine[0] ? mine[0].answer : null;
@@ -40,14 +35,14 @@
         el("p", { class: "hint", text: t("get") }), el("p", { class: "mine-text", text: a.get }),
         open ? el("p", { class: "hint", text: t("can_change") }) : null,
       ])] : []);
-      if (a && !dirty) {
+      if (a && !form.isDirty()) {
         bring.area.value = a.bring;
         get.area.value = a.get;
         bring.update(); get.update();
       }
-      button.textContent = a ? t("update") : S.t("send");
+      form.setSaved(!!a);
     }
-    S.render(container, [open ? form : null, heading, list]);
+    S.render(container, [open ? form.form : null, heading, list]);
     updateMine(ctx.mine || []);
     return { updateMine: updateMine };
   }
@@ -58,7 +53,8 @@
     return results.data.groups.map(function (g) {
       var org = g.organisation_id === null ? null : orgs[g.organisation_id];
       return {
-        label: org ? S.orgLabel(org) : el("span", { class: "org-label other", text: S.t("other_organisations", { k: results.privacy_threshold }) }),
+        label: org ? S.orgLabel(org) : el("span", { class: "org-label other", text: S.t("other_organisations") }),
+        note: org ? null : S.t("other_organisations_note", { k: results.privacy_threshold }),
         colour: org ? org.colour : "#555555",
         items: g.items,
       };
@@ -73,7 +69,7 @@
   }
 
   function control(container, results, ctx) {
-    if (!results.data.groups.length) { S.render(container, el("p", { class: "muted", text: S.t("no_answers") })); return; }
+    if (!results.data.groups.length) return S.empty(container);
     S.render(container, el("div", { class: "control-groups" }, groups(results, ctx.workshop).map(function (g) {
       return el("section", { class: "group", colour: g.colour }, [
         el("h3", {}, [g.label, el("span", { class: "count", text: " " + g.items.length })]),
@@ -90,48 +86,17 @@
     })));
   }
 
-  var PAGE_SECONDS = 10;
-
-  /** The projector shows a few cards per column and turns the page slowly; one timer per container. */
+  /** A column per organisation; the cards turn pages slowly when they do not all fit. */
   function screen(container, results, ctx) {
-    var pager = container.introductionsPager || (container.introductionsPager = { page: 0, timer: null });
-    clearInterval(pager.timer);
-    if (!results.data.groups.length) { S.render(container, el("p", { class: "empty", text: S.t("no_answers") })); return; }
-    var all = groups(results, ctx.workshop), perColumn = all.length > 2 ? 2 : 3;
-    var pages = Math.max.apply(null, all.map(function (g) { return Math.ceil(g.items.length / perColumn); }));
-
-    function draw() {
-      var columns = all.map(function (g) {
-        var count = Math.ceil(g.items.length / perColumn), page = pager.page % count;
-        var shown = g.items.slice(page * perColumn, page * perColumn + perColumn);
-        return el("section", { class: "column", colour: g.colour }, [
-          el("h2", { class: "column-head" }, [
-            g.label,
-            count > 1 ? el("span", { class: "intro-page", text: (page + 1) + "/" + count }) : null,
-            el("span", { class: "count", text: String(g.items.length) }),
-          ]),
-          el("ul", { class: "cards intro-cards" }, shown.map(function (item) {
-            return el("li", { class: "card-item intro-card" }, [
-              item.display_name ? el("p", { class: "intro-name", text: item.display_name }) : null,
-              el("p", { class: "intro-label", text: t("bring") }),
-              el("p", { class: "intro-text", text: item.bring }),
-              el("p", { class: "intro-label", text: t("get") }),
-              el("p", { class: "intro-text", text: item.get }),
-            ]);
-          })),
-        ]);
-      });
-      S.render(container, el("div", { class: "columns introductions-screen columns-" + Math.min(columns.length, 4) }, columns));
-    }
-    draw();
-    if (pages > 1) {
-      pager.timer = setInterval(function () {
-        // Another activity took over the container: stop turning pages.
-        if (!container.querySelector(".introductions-screen")) { clearInterval(pager.timer); return; }
-        pager.page += 1;
-        draw();
-      }, PAGE_SECONDS * 1000);
-    }
+    if (!results.data.groups.length) return S.empty(container);
+    S.pagedColumns(container, groups(results, ctx.workshop), function (item) {
+      return el("li", { class: "card-item intro-card" }, [
+        item.display_name ? el("p", { class: "intro-name", text: item.display_name }) : null,
+        // The label leads its text on the same line: two lines less per card, so more people fit on a page.
+        el("p", { class: "intro-text" }, [el("span", { class: "intro-label", text: t("bring") + ": " }), item.bring]),
+        el("p", { class: "intro-text" }, [el("span", { class: "intro-label", text: t("get") + ": " }), item.get]),
+      ]);
+    }, null, "introductions-screen");
   }
 
   S.kinds.introductions = { phone: phone, control: control, screen: screen };

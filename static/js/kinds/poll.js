@@ -2,7 +2,6 @@
 (function () {
   "use strict";
   var S = window.Samenspel, el = S.el;
-  var MAX_ON_SCREEN = 6;
   function t(key, params) { return S.t("poll." + key, params); }
 
   function instruction(config) {
@@ -25,22 +24,15 @@
       var picked = inputs.filter(function (i) { return i.checked; }).length;
       inputs.forEach(function (i) { i.disabled = !i.checked && picked >= config.max_choices; });
     }
-    var status = el("p", { class: "status", role: "status", "aria-live": "polite" });
-    var button = el("button", { type: "submit", class: "button primary block", text: S.t("send") });
-    var form = el("form", { class: "stack answer-form", novalidate: true }, [
-      el("fieldset", {}, [el("legend", { text: instruction(config) }), el("div", { class: "choices" }, options)]),
-      el("div", { class: "bottom-bar" }, [status, button]),
-    ]);
-    var dirty = false;
-    form.addEventListener("change", function () { dirty = true; limit(); });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var choices = inputs.filter(function (i) { return i.checked; }).map(function (i) { return Number(i.value); });
-      if (!choices.length) { status.className = "status error"; status.textContent = t("choose_first"); return; }
-      S.sendAnswer(ctx, button, status, { choices: choices }).then(function (ack) {
-        if (ack.ok) dirty = false;
-      });
+    var form = S.answerForm(ctx, {
+      updateLabel: t("update"),
+      fields: [el("fieldset", {}, [el("legend", { text: instruction(config) }), el("div", { class: "choices" }, options)])],
+      collect: function () {
+        var choices = inputs.filter(function (i) { return i.checked; }).map(function (i) { return Number(i.value); });
+        return choices.length ? { choices: choices } : t("choose_first");
+      },
     });
+    form.form.addEventListener("change", limit);
     var list = el("ul", { class: "mine-list" });
 
     function updateMine(mine) {
@@ -49,11 +41,11 @@
       S.render(list, a ? [el("li", { class: "mine-item" }, [
         el("p", { class: "mine-text", text: t("yours", { choices: names }) }), open ? el("p", { class: "hint", text: t("can_change") }) : null,
       ])] : []);
-      if (a && !dirty) inputs.forEach(function (i) { i.checked = a.choices.indexOf(Number(i.value)) >= 0; });
+      if (a && !form.isDirty()) inputs.forEach(function (i) { i.checked = a.choices.indexOf(Number(i.value)) >= 0; });
       limit();
-      button.textContent = a ? t("update") : S.t("send");
+      form.setSaved(!!a);
     }
-    S.render(container, [open ? form : null, list]);
+    S.render(container, [open ? form.form : null, list]);
     updateMine(ctx.mine || []);
     return { updateMine: updateMine };
   }
@@ -64,16 +56,14 @@
 
   function control(container, results, ctx) {
     var data = results.data;
-    if (!data.respondents) { S.render(container, el("p", { class: "muted", text: S.t("no_answers") })); return; }
-    var top = Math.max.apply(null, data.options.map(function (o) { return o.count; }).concat([1]));
+    if (!data.respondents) return S.empty(container);
+    var scale = S.barScale(data.options.map(function (o) { return o.count; }));
     var orgs = shownOrganisations(results, ctx);
     S.render(container, [
       el("div", { class: "bars" }, data.options.map(function (o) {
-        var bar = el("span", { class: "bar-fill" });
-        bar.style.width = (100 * o.count / top) + "%";
         return el("div", { class: "bar-row poll-row" }, [
           el("span", { class: "bar-label", text: o.text }),
-          el("span", { class: "bar-track" }, [bar]),
+          el("span", { class: "bar-track" }, [S.barFill("bar-fill", scale, o.count)]),
           el("span", { class: "bar-value", text: o.count + " · " + o.percent + "%" }),
         ]);
       })),
@@ -92,29 +82,23 @@
     ]);
   }
 
+  /** Bars with the numbers on them, options in their own order; more than fit come on the next page. */
   function screen(container, results, ctx) {
     var data = results.data;
-    if (!data.respondents) { S.render(container, el("p", { class: "empty", text: S.t("no_answers") })); return; }
-    var options = data.options.slice();
-    // More than fit on a projector: show the ones chosen most.
-    if (options.length > MAX_ON_SCREEN) options = options.sort(function (a, b) { return b.count - a.count || a.index - b.index; }).slice(0, MAX_ON_SCREEN);
-    var rest = data.options.length - options.length;
-    var top = Math.max.apply(null, options.map(function (o) { return o.count; }).concat([1]));
-    var orgs = options.length <= 4 ? shownOrganisations(results, ctx) : [];
-    S.render(container, el("div", { class: "poll-screen" + (options.length > 4 ? " dense" : "") }, [
-      el("ol", { class: "poll-bars" }, options.map(function (o) {
-        var fill = el("span", { class: "poll-fill" }, [el("span", { class: "poll-number", text: o.count + " · " + o.percent + "%" })]);
-        fill.style.width = Math.max(100 * o.count / top, 0) + "%";
-        return el("li", { class: "poll-option" + (o.count ? "" : " zero") }, [
-          el("p", { class: "poll-label", text: o.text }),
-          el("div", { class: "poll-track" }, [fill]),
-          orgs.length ? el("p", { class: "poll-orgs" }, orgs.map(function (org) {
-            return el("span", { class: "poll-org" }, [S.orgLabel(org), " " + o.by_organisation[String(org.id)].percent + "%"]);
-          })) : null,
-        ]);
-      })),
-      rest > 0 ? el("p", { class: "more", text: t("more_options", { n: rest }) }) : null,
-    ]));
+    if (!data.respondents) return S.empty(container);
+    var scale = S.barScale(data.options.map(function (o) { return o.count; }));
+    var orgs = data.options.length <= 4 ? shownOrganisations(results, ctx) : [];
+    var part = { list: el("ol", { class: "poll-bars" }), mark: S.pageMark(), nodes: data.options.map(function (o) {
+      return el("li", { class: "poll-option" + (o.count ? "" : " zero") }, [
+        el("p", { class: "poll-label", text: o.text }),
+        el("div", { class: "poll-track" }, [S.barFill("poll-fill", scale, o.count, [el("span", { class: "poll-number", text: o.count + " · " + o.percent + "%" })])]),
+        orgs.length ? el("p", { class: "poll-orgs" }, orgs.map(function (org) {
+          return el("span", { class: "poll-org" }, [S.orgLabel(org), " " + o.by_organisation[String(org.id)].percent + "%"]);
+        })) : null,
+      ]);
+    }) };
+    S.render(container, el("div", { class: "poll-screen" + (data.options.length > 4 ? " dense" : "") }, [part.list, el("div", { class: "poll-foot" }, [part.mark])]));
+    S.pagedLists(container, [part]);
   }
 
   S.kinds.poll = { phone: phone, control: control, screen: screen };

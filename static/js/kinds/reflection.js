@@ -7,11 +7,14 @@
 
   function privateCount(n) { return n === 1 ? t("private_count_one") : t("private_count", { n: n }); }
 
+  /** Lower-case words only, to see that a question says what the title or prompt already asks. */
+  function words(text) { return String(text || "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim(); }
+
   function phone(container, ctx) {
     var config = ctx.activity.config, open = ctx.activity.state === "open";
     var hasName = !!(ctx.participant && ctx.participant.display_name);
-    var text = el("textarea", { id: "reflection-text", rows: "6", maxlength: String(config.max_length), required: true });
-    var counter = el("p", { class: "hint counter" });
+    var text = el("textarea", { id: "reflection-text", rows: "6", maxlength: String(config.max_length), required: true, "aria-describedby": "reflection-count" });
+    var counter = el("p", { class: "hint counter", id: "reflection-count" });
     function count() { counter.textContent = S.t("characters_left", { n: config.max_length - text.value.length }); }
     text.addEventListener("input", count);
     var hints = { private: t("private_hint"), named: hasName ? t("named_hint") : t("named_no_name"), anonymous: t("anonymous_hint") };
@@ -21,48 +24,51 @@
         el("span", { class: "share-body" }, [el("span", { class: "share-title", text: t(share) }), el("span", { class: "share-hint", text: hints[share] })]),
       ]);
     });
-    var status = el("p", { class: "status", role: "status", "aria-live": "polite" });
-    var button = el("button", { type: "submit", class: "button primary block", text: t("save") });
-    // The prompt is the question; the others help to think along.
-    var others = (config.questions || []).filter(function (q) { return q !== ctx.activity.prompt; });
+    // The title and the prompt already ask their question: the others help to think along.
+    var asked = words(ctx.activity.title) + " | " + words(ctx.activity.prompt);
+    var others = (config.questions || []).filter(function (q) { return asked.indexOf(words(q)) < 0; });
     var questions = others.length ? el("div", { class: "reflection-questions" }, [
       el("p", { class: "hint", text: t("think_along") }),
       el("ul", {}, others.map(function (q) { return el("li", { text: q }); })),
     ]) : null;
-    var form = el("form", { class: "stack answer-form", novalidate: true }, [
-      questions,
-      el("label", { for: "reflection-text", text: t("your_reflection") }), text, counter,
-      el("fieldset", {}, [el("legend", { text: t("sharing") }), el("div", { class: "choices" }, options)]),
-      el("div", { class: "bottom-bar" }, [status, button]),
-    ]);
-    var dirty = false;
-    form.addEventListener("input", function () { dirty = true; });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var share = form.querySelector("input[name=share]:checked");
-      S.sendAnswer(ctx, button, status, { text: text.value, share: share ? share.value : "private" }).then(function (ack) {
-        if (ack.ok) dirty = false;
-      });
+    var saved = el("p", { class: "share-state", "aria-live": "polite", hidden: true });
+    var form = S.answerForm(ctx, {
+      sendLabel: t("save"), updateLabel: t("update"),
+      fields: [
+        questions,
+        el("label", { for: "reflection-text", text: t("your_reflection") }), text, counter,
+        el("fieldset", {}, [el("legend", { text: t("sharing") }), el("div", { class: "choices" }, options)]),
+        saved,
+      ].filter(Boolean),
+      collect: function () {
+        var share = form.form.querySelector("input[name=share]:checked");
+        return { text: text.value, share: share ? share.value : "private" };
+      },
     });
+    // While open the form holds the reflection; once closed it is read back here.
     var heading = el("h2", { class: "mine-title", text: t("yours") });
     var list = el("ul", { class: "mine-list" });
 
     function updateMine(mine) {
       var a = mine && mine[0] ? mine[0].answer : null;
-      heading.hidden = !a;
-      S.render(list, a ? [el("li", { class: "mine-item reflection-mine share-" + a.share }, [
+      heading.hidden = !a || open;
+      S.render(list, a && !open ? [el("li", { class: "mine-item reflection-mine share-" + a.share }, [
         el("p", { class: "mine-text", text: a.text }),
         el("p", { class: "share-state", text: t("state_" + a.share) }),
-        open ? el("p", { class: "hint", text: t("edit_while_open") }) : null,
       ])] : []);
-      if (a && !dirty) {
-        text.value = a.text;
-        form.querySelectorAll("input[name=share]").forEach(function (input) { input.checked = input.value === a.share; });
+      saved.hidden = !a;
+      if (a) {
+        saved.className = "share-state reflection-saved share-" + a.share;
+        saved.textContent = t("state_" + a.share) + " " + t("edit_while_open");
       }
-      button.textContent = a ? t("update") : t("save");
+      if (a && !form.isDirty()) {
+        text.value = a.text;
+        form.form.querySelectorAll("input[name=share]").forEach(function (input) { input.checked = input.value === a.share; });
+      }
+      form.setSaved(!!a);
       count();
     }
-    S.render(container, [open ? form : null, heading, list]);
+    S.render(container, [open ? form.form : null, heading, list]);
     updateMine(ctx.mine || []);
     return { updateMine: updateMine };
   }
@@ -74,14 +80,17 @@
     return [item.display_name ? el("span", { class: "author", text: item.display_name }) : null, org ? S.orgLabel(org) : null];
   }
 
-  function counts(data) {
-    return el("p", { class: "reflection-counts", text: t("shared_count", { n: data.shared_count }) + " · " + privateCount(data.private_count) });
+  function counts(data, results) {
+    var text = t("shared_count", { n: data.shared_count }) + " · " + privateCount(data.private_count);
+    // Anonymous among too few people is not anonymous: the server holds those back until enough answered.
+    if (data.anonymous_waiting) text += " · " + t("anonymous_waiting", { n: data.anonymous_waiting, k: results.privacy_threshold });
+    return el("p", { class: "reflection-counts", text: text });
   }
 
   function control(container, results, ctx) {
     var data = results.data, orgs = S.organisationMap(ctx.workshop);
     S.render(container, [
-      counts(data),
+      counts(data, results),
       data.shared.length ? el("ul", { class: "items" }, data.shared.map(function (item) {
         return el("li", { class: item.hidden ? "item hidden-item" : "item" }, [
           el("span", { class: "mine-text", text: item.text }),
@@ -96,35 +105,21 @@
     ]);
   }
 
-  var PER_PAGE = 6, PAGE_SECONDS = 12;
-
+  /** Shared reflections as cards, whole; when they do not all fit, the pages turn slowly. */
   function screen(container, results, ctx) {
     var data = results.data, orgs = S.organisationMap(ctx.workshop);
-    var pager = container.reflectionPager || (container.reflectionPager = { page: 0, timer: null });
-    clearInterval(pager.timer);
-    var pages = Math.ceil(data.shared.length / PER_PAGE);
-
-    function draw() {
-      var page = pages ? pager.page % pages : 0;
-      var shown = data.shared.slice(page * PER_PAGE, page * PER_PAGE + PER_PAGE);
-      S.render(container, el("div", { class: "reflection-screen" }, [
-        shown.length ? el("ul", { class: "reflection-cards" + (shown.length > 3 ? " two-rows" : "") }, shown.map(function (item) {
-          return el("li", { class: "card-item reflection-card" }, [
-            el("p", { class: "reflection-text", text: item.text }),
-            el("p", { class: "reflection-author" }, author(item, orgs)),
-          ]);
-        })) : el("p", { class: "empty", text: t("no_shared") }),
-        el("div", { class: "reflection-foot" }, [counts(data), pages > 1 ? el("span", { class: "more", text: (page + 1) + " / " + pages }) : null]),
-      ]));
+    if (!data.shared.length) {
+      S.render(container, el("div", { class: "reflection-screen" }, [el("p", { class: "empty", text: t("no_shared") }), el("div", { class: "reflection-foot" }, [counts(data, results)])]));
+      return;
     }
-    draw();
-    if (pages > 1) {
-      pager.timer = setInterval(function () {
-        if (!container.querySelector(".reflection-screen")) { clearInterval(pager.timer); return; }
-        pager.page += 1;
-        draw();
-      }, PAGE_SECONDS * 1000);
-    }
+    var list = el("ul", { class: "reflection-cards" }), mark = S.pageMark();
+    S.render(container, el("div", { class: "reflection-screen" }, [list, el("div", { class: "reflection-foot" }, [counts(data, results), mark])]));
+    S.pagedLists(container, [{ list: list, mark: mark, nodes: data.shared.map(function (item) {
+      return el("li", { class: "card-item reflection-card" }, [
+        el("p", { class: "reflection-text", text: item.text }),
+        el("p", { class: "reflection-author" }, author(item, orgs)),
+      ]);
+    }) }]);
   }
 
   S.kinds.reflection = { phone: phone, control: control, screen: screen };

@@ -21,29 +21,26 @@
       shown.textContent = range.value;
       range.setAttribute("aria-valuetext", range.value + " (" + config.left + " – " + config.right + ")");
     }
-    var dirty = false;
-    function step(delta) { return function () { dirty = true; set(Number(range.value) + delta); }; }
-    range.addEventListener("input", function () { dirty = true; set(Number(range.value)); });
-    var status = el("p", { class: "status", role: "status", "aria-live": "polite" });
-    var button = el("button", { type: "submit", class: "button primary block", text: S.t("send") });
-    var form = el("form", { class: "stack answer-form scale-phone", novalidate: true }, [
-      el("label", { for: "scale-value", text: t("your_position") }),
-      shown,
-      el("div", { class: "scale-slider" }, [
-        el("button", { type: "button", class: "scale-step", "aria-label": "−1", text: "−", onclick: step(-1) }),
-        range,
-        el("button", { type: "button", class: "scale-step", "aria-label": "+1", text: "+", onclick: step(1) }),
-      ]),
-      el("div", { class: "scale-poles", id: "scale-poles" }, [
-        el("span", { class: "scale-pole left" }, [el("strong", { text: String(config.min) }), " ", config.left]),
-        el("span", { class: "scale-pole right" }, [el("strong", { text: String(config.max) }), " ", config.right]),
-      ]),
-      el("div", { class: "bottom-bar" }, [status, button]),
-    ]);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      S.sendAnswer(ctx, button, status, { value: Number(range.value) }).then(function (ack) { if (ack.ok) dirty = false; });
+    function step(delta) { return function () { form.setDirty(true); set(Number(range.value) + delta); }; }
+    range.addEventListener("input", function () { set(Number(range.value)); });
+    var form = S.answerForm(ctx, {
+      updateLabel: t("update"),
+      fields: [
+        el("label", { for: "scale-value", text: t("your_position") }),
+        shown,
+        el("div", { class: "scale-slider" }, [
+          el("button", { type: "button", class: "scale-step", "aria-label": "−1", text: "−", onclick: step(-1) }),
+          range,
+          el("button", { type: "button", class: "scale-step", "aria-label": "+1", text: "+", onclick: step(1) }),
+        ]),
+        el("div", { class: "scale-poles", id: "scale-poles" }, [
+          el("span", { class: "scale-pole left" }, [el("strong", { text: String(config.min) }), " ", config.left]),
+          el("span", { class: "scale-pole right" }, [el("strong", { text: String(config.max) }), " ", config.right]),
+        ]),
+      ],
+      collect: function () { return { value: Number(range.value) }; },
     });
+    form.form.classList.add("scale-phone");
     var list = el("ul", { class: "mine-list" });
 
     function updateMine(mine) {
@@ -51,11 +48,11 @@
       S.render(list, a ? [el("li", { class: "mine-item" }, [
         el("p", { class: "mine-text", text: t("yours", { n: a.value }) }), open ? el("p", { class: "hint", text: t("can_change") }) : null,
       ])] : []);
-      if (a && !dirty) set(a.value);
-      button.textContent = a ? t("update") : S.t("send");
+      if (a && !form.isDirty()) set(a.value);
+      form.setSaved(!!a);
     }
     set(middle);
-    S.render(container, [open ? form : null, list]);
+    S.render(container, [open ? form.form : null, list]);
     updateMine(ctx.mine || []);
     return { updateMine: updateMine };
   }
@@ -68,11 +65,11 @@
 
   function histogram(data) {
     var counts = data.overall.distribution, n = counts.length;
-    var top = Math.max.apply(null, counts.map(function (d) { return d.count; }).concat([1]));
+    var scale = S.barScale(counts.map(function (d) { return d.count; }));
     var every = n <= 21 ? 1 : n <= 51 ? 5 : 10;
     var bars = counts.map(function (d) {
       var bar = el("span", { class: "scale-bar" });
-      bar.style.height = (100 * d.count / top) + "%";
+      bar.style.height = scale(d.count);
       return el("div", { class: "scale-col" + (d.count ? "" : " empty") }, [
         el("span", { class: "scale-count", text: d.count && n <= 21 ? String(d.count) : "" }),
         bar,
@@ -130,9 +127,52 @@
     return shown < all && results.privacy_threshold > 1 ? el("p", { class: "hint scale-note", text: t("not_shown", { k: results.privacy_threshold }) }) : null;
   }
 
+  /** A recurring measure across a partnership's workshops: the median per run, overall and per organisation.
+      `orgs` are the organisations to show, each {id, name, colour}; points key their medians by those ids. */
+  function trend(points, orgs, currentId) {
+    var rows = [{ label: el("span", { class: "org-label", text: t("everyone") }), pick: function (p) { return p.overall; } }];
+    orgs.forEach(function (org) {
+      if (points.some(function (p) { return p.by_organisation[String(org.id)]; })) {
+        rows.push({ label: S.orgLabel(org), colour: org.colour, pick: function (p) { return p.by_organisation[String(org.id)] || null; } });
+      }
+    });
+    function cell(point, value, previous) {
+      if (!value || value.median === null || value.median === undefined) return el("td", { class: "num sc-trend-empty", text: "–" });
+      var bar = el("span", { class: "sc-trend-fill" });
+      bar.style.width = (100 * (value.median - point.min) / Math.max(1, point.max - point.min)) + "%";
+      var change = previous && previous.median !== null && previous.median !== undefined ? value.median - previous.median : null;
+      return el("td", { class: "num" }, [
+        el("span", { class: "sc-trend-value", text: number(value.median) }),
+        change ? el("span", { class: "sc-trend-change", text: (change > 0 ? "▲ +" : "▼ ") + number(Math.round(change * 10) / 10) }) : null,
+        el("span", { class: "sc-trend-bar" }, [bar]),
+      ]);
+    }
+    var hidden = rows.some(function (row) { return points.some(function (p) { var v = row.pick(p); return !v || v.median === null; }); });
+    return el("div", { class: "sc-trend" }, [
+      el("p", { class: "sc-trend-title", text: t("trend_title") }),
+      el("div", { class: "gk-table-wrap", tabindex: "0" }, [el("table", { class: "sc-trend-table" }, [
+        el("thead", {}, [el("tr", {}, [el("th", { scope: "col" })].concat(points.map(function (p) {
+          return el("th", { scope: "col", class: p.activity_id === currentId ? "current" : "" }, [
+            el("span", { class: "sc-trend-date", text: p.date }), el("span", { class: "sc-trend-workshop", text: p.activity_id === currentId ? t("now") : p.title }),
+          ]);
+        })))]),
+        el("tbody", {}, rows.map(function (row) {
+          return el("tr", {}, [el("th", { scope: "row" }, [row.label])].concat(points.map(function (p, i) {
+            return cell(p, row.pick(p), i ? row.pick(points[i - 1]) : null);
+          })));
+        })),
+      ])]),
+      hidden ? el("p", { class: "hint", text: t("trend_hidden") }) : null,
+    ]);
+  }
+
+  function localTrend(results, ctx) {
+    return results.trend && results.trend.points.length ? trend(results.trend.points, ctx.workshop.organisations || [], ctx.activity.id) : null;
+  }
+
   function control(container, results, ctx) {
     var data = results.data;
-    if (!data.overall.count) { S.render(container, el("p", { class: "muted", text: S.t("no_answers") })); return; }
+    if (!data.overall.count) return S.render(container, [el("p", { class: "empty", text: S.t("no_answers") }), localTrend(results, ctx)]);
     var orgs = S.organisationMap(ctx.workshop);
     S.render(container, [
       el("p", { class: "scale-summary", text: summaryLine(data.overall) }),
@@ -142,12 +182,19 @@
         return el("li", {}, [S.orgLabel(orgs[id]), " ", s.count === 1 ? t("people_one") : t("people", { n: s.count }), " · ", summaryLine(s)]);
       })),
       hiddenNote(results, ctx),
+      localTrend(results, ctx),
     ]);
   }
 
   function screen(container, results, ctx) {
     var data = results.data;
-    if (!data.overall.count) { S.render(container, el("p", { class: "empty", text: S.t("no_answers") })); return; }
+    if ((ctx.workshop.settings || {}).scale_view === "trend" && results.trend && results.trend.points.length) {
+      var view = el("div", { class: "scale-screen sc-trend-screen" }, [localTrend(results, ctx)]);
+      S.render(container, view);
+      S.shrinkToFit(container, view);
+      return;
+    }
+    if (!data.overall.count) return S.empty(container);
     S.render(container, el("div", { class: "scale-screen" }, [
       el("p", { class: "scale-summary", text: summaryLine(data.overall) }),
       chart(results, ctx),
@@ -155,5 +202,5 @@
     ]));
   }
 
-  S.kinds.scale = { phone: phone, control: control, screen: screen };
+  S.kinds.scale = { phone: phone, control: control, screen: screen, trend: trend };
 })();

@@ -7,8 +7,6 @@
 
   function phone(container, ctx) {
     var open = ctx.activity.state === "open";
-    var status = el("p", { class: "status", role: "status", "aria-live": "polite" });
-    var button = el("button", { type: "submit", class: "button primary block", text: S.t("send") });
     var cards = PHASES.map(function (phase, i) {
       return el("label", { class: "choice big phase-card", for: "phase-" + phase }, [
         el("input", { type: "radio", name: "phase", value: phase, id: "phase-" + phase }),
@@ -18,17 +16,13 @@
         ]),
       ]);
     });
-    var form = el("form", { class: "stack answer-form", novalidate: true }, [
-      el("fieldset", {}, [el("legend", { class: "visually-hidden", text: S.t("pick") }), el("div", { class: "choices" }, cards)]),
-      el("div", { class: "bottom-bar" }, [status, button]),
-    ]);
-    var dirty = false;
-    form.addEventListener("change", function () { dirty = true; });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var picked = form.querySelector("input[name=phase]:checked");
-      if (!picked) { status.className = "status error"; status.textContent = S.t("pick"); return; }
-      S.sendAnswer(ctx, button, status, { phase: picked.value }).then(function (ack) { if (ack.ok) dirty = false; });
+    var form = S.answerForm(ctx, {
+      updateLabel: t("update"),
+      fields: [el("fieldset", {}, [el("legend", { class: "visually-hidden", text: S.t("pick") }), el("div", { class: "choices" }, cards)])],
+      collect: function () {
+        var picked = form.form.querySelector("input[name=phase]:checked");
+        return picked ? { phase: picked.value } : S.t("pick");
+      },
     });
     var list = el("ul", { class: "mine-list" });
 
@@ -37,10 +31,10 @@
       S.render(list, a ? [el("li", { class: "mine-item" }, [
         el("p", { class: "mine-text", text: t("yours", { phase: t(a.phase) }) }), open ? el("p", { class: "hint", text: t("can_change") }) : null,
       ])] : []);
-      if (a && !dirty) form.querySelectorAll("input[name=phase]").forEach(function (input) { input.checked = input.value === a.phase; });
-      button.textContent = a ? t("update") : S.t("send");
+      if (a && !form.isDirty()) form.form.querySelectorAll("input[name=phase]").forEach(function (input) { input.checked = input.value === a.phase; });
+      form.setSaved(!!a);
     }
-    S.render(container, [open ? form : null, list]);
+    S.render(container, [open ? form.form : null, list]);
     updateMine(ctx.mine || []);
     return { updateMine: updateMine };
   }
@@ -55,16 +49,14 @@
 
   function control(container, results, ctx) {
     var data = results.data;
-    if (!results.answers) { S.render(container, el("p", { class: "muted", text: S.t("no_answers") })); return; }
-    var top = Math.max.apply(null, data.phases.map(function (p) { return p.count; }).concat([1]));
+    if (!results.answers) return S.empty(container);
+    var scale = S.barScale(data.phases.map(function (p) { return p.count; }));
     var shown = (ctx.workshop.organisations || []).filter(function (o) { return data.organisations_shown.indexOf(o.id) >= 0; });
     S.render(container, [
       el("div", { class: "bars" }, data.phases.map(function (p) {
-        var bar = el("span", { class: "bar-fill" });
-        bar.style.width = (100 * p.count / top) + "%";
         return el("div", { class: "bar-row" }, [
           el("span", { class: "bar-label", text: t(p.id) }),
-          el("span", { class: "bar-track" }, [bar]),
+          el("span", { class: "bar-track" }, [S.barFill("bar-fill", scale, p.count)]),
           el("span", { class: "bar-value", text: String(p.count) }),
         ]);
       })),
@@ -84,11 +76,11 @@
 
   function screen(container, results, ctx) {
     var data = results.data;
-    if (!results.answers) { S.render(container, el("p", { class: "empty", text: S.t("no_answers") })); return; }
-    var top = Math.max.apply(null, data.phases.map(function (p) { return p.count; }).concat([1]));
+    if (!results.answers) return S.empty(container);
+    var scale = S.barScale(data.phases.map(function (p) { return p.count; }));
     S.render(container, el("div", { class: "phase-screen" }, data.phases.map(function (p, i) {
       var bar = el("span", { class: "phase-fill" });
-      bar.style.height = (100 * p.count / top) + "%";
+      bar.style.height = scale(p.count);
       var orgs = leaders(results, ctx, p.id);
       return el("section", { class: "phase-column" + (data.most_chosen.indexOf(p.id) >= 0 ? " top" : "") }, [
         el("h2", { class: "phase-title" }, [el("span", { class: "phase-step", text: String(i + 1) }), t(p.id)]),

@@ -8,12 +8,12 @@ can correct each other while the round is open.
 from datetime import datetime
 
 from .. import fields
-from ..errors import InvalidInput
+from ..errors import InvalidInput, InvalidTransition
 from ..i18n import N_
-from .base import ActivityKind, localised, require_mapping
-from .goals import goal_id, round_goals, stored_id
+from .base import BOOLEAN, CHOICE, TEXT, ActivityKind, Setting, keep, localised, require_mapping
+from .goals import goal_id, per_goal, round_goals, stored_id
 
-DEFAULT_PERIOD = {"nl": "per maand, komend jaar", "en": "per month, next year"}
+DEFAULT_PERIOD = {"nl": "per maand, het komende jaar", "en": "per month, next year"}
 MEASURES = {"hours": 10_000, "budget": 100_000_000}
 CURRENCIES = ("EUR",)
 
@@ -29,9 +29,9 @@ def moment(answer) -> tuple:
     return (stamp or datetime.min, answer.id or 0)
 
 
-def latest_pledges(answers, organisation_of, goals) -> dict[int, dict[int, dict[str, int]]]:
-    """pledges[organisation][goal][measure] from the latest answer of that organisation that pledged it."""
-    found: dict[int, dict[int, dict[str, int]]] = {}
+def counting_pledges(answers, organisation_of, goals) -> dict[int, dict[int, dict[str, tuple[int, object]]]]:
+    """found[organisation][goal][measure] = (amount, answer): the latest answer of that organisation that pledged it."""
+    found: dict[int, dict[int, dict[str, tuple[int, object]]]] = {}
     for answer in sorted(answers, key=moment):
         org = organisation_of(answer)
         for key, pledge in answer.payload.get("pledges", {}).items():
@@ -40,8 +40,16 @@ def latest_pledges(answers, organisation_of, goals) -> dict[int, dict[int, dict[
                 continue
             for measure in MEASURES:
                 if isinstance(pledge.get(measure), int):
-                    found.setdefault(org, {}).setdefault(goal, {})[measure] = pledge[measure]
+                    found.setdefault(org, {}).setdefault(goal, {})[measure] = (pledge[measure], answer)
     return found
+
+
+def latest_pledges(answers, organisation_of, goals) -> dict[int, dict[int, dict[str, int]]]:
+    """pledges[organisation][goal][measure] from the latest answer of that organisation that pledged it."""
+    return {
+        org: {goal: {m: amount for m, (amount, _) in per_goal.items()} for goal, per_goal in per_org.items()}
+        for org, per_org in counting_pledges(answers, organisation_of, goals).items()
+    }
 
 
 class Commitments(ActivityKind):
@@ -50,6 +58,8 @@ class Commitments(ActivityKind):
     name = "commitments"
     label = N_("Commitments")
     many_answers = False
+    # Participants answer for their organisation: each phone of it sees what counts for it now.
+    speaks_for_organisation = True
     ui_strings = {
         "intro": N_(
             "What will your organisation put into each goal? You answer for your organisation: the latest pledge from anyone of your organisation counts."
@@ -57,19 +67,44 @@ class Commitments(ActivityKind):
         "on_behalf": N_("You pledge for your organisation:"),
         "hours_value": N_("{n} hours"),
         "hours_short": N_("{n} h"),
-        "hours_period": N_("Hours ({period})"),
-        "budget_period": N_("Budget in {currency} ({period})"),
+        "hours_period": N_("Hours {period}"),
+        "budget_period": N_("Budget in {currency} {period}"),
+        "counts_mine": N_("{org} counts your pledge: {amount}."),
+        "counts_named": N_("{org} counts {amount}, pledged by {name}."),
+        "counts_colleague": N_("{org} counts {amount}, pledged by a colleague."),
         "leave_empty": N_("Leave a field empty to keep your organisation's earlier pledge."),
         "pledge_something": N_("Fill in at least one pledge."),
         "update": N_("Update the pledge"),
-        "saved": N_("Your organisation's pledge is in ✓ A colleague's later pledge replaces it."),
+        "saved": N_("Pledge is in ✓"),
         "no_goals": N_("There are no goals to pledge for yet."),
         "total": N_("Total"),
         "goal": N_("Goal"),
         "no_pledges": N_("No pledges yet."),
         "nothing": N_("—"),
-        "more": N_("+{n} more"),
     }
+
+    uses_goals = True
+    settings = (
+        Setting("hours", BOOLEAN, N_("Ask for hours.")),
+        Setting("budget", BOOLEAN, N_("Ask for a budget.")),
+        Setting("currency", CHOICE, options=CURRENCIES),
+        Setting(
+            "period", TEXT, N_("What the hours and budget are per, e.g. per month, next year."), translatable=True, max_length=80
+        ),
+    )
+
+    def round_goals(self, config, goals):
+        return round_goals(goals)
+
+    def check_change(self, old, new, answers):
+        pledged = {m for a in answers for p in a.payload.get("pledges", {}).values() if isinstance(p, dict) for m in p}
+        for measure in MEASURES:
+            if measure in pledged and not new.get(measure):
+                raise InvalidTransition(N_("Somebody already pledged %(field)s: keep asking for it."), field=measure)
+        # Amounts are per period and currency: changing either would change what was pledged.
+        if "budget" in pledged:
+            keep(old, new, "currency", N_("Pledges were made in this currency: it stays as it is."))
+        keep(old, new, "period", N_("Pledges were made for this period: it stays as it is."))
 
     def default_config(self, language):
         return {"period": DEFAULT_PERIOD[language], "hours": True, "budget": True, "currency": "EUR"}
@@ -87,12 +122,14 @@ class Commitments(ActivityKind):
         cleaned["currency"] = fields.choice(config.get("currency", base["currency"]), CURRENCIES, name="currency")
         return cleaned
 
+    def localise_results(self, data, config, texts):
+        if texts.get("period"):
+            data["period"] = texts["period"]
+
     def clean_answer(self, config, payload, ctx):
         payload = require_mapping(payload)
-        pledges = payload.get("pledges")
-        if not isinstance(pledges, dict):
-            raise InvalidInput(N_("%(field)s must be an object."), field="pledges")
-        allowed = {g.id for g in round_goals(ctx.goals)}
+        pledges = per_goal(payload.get("pledges"), "pledges")
+        allowed = {g.id for g in self.round_goals(config, ctx.goals)}
         measures = [m for m in MEASURES if config.get(m)]
         cleaned = {}
         for key, pledge in pledges.items():
@@ -120,7 +157,7 @@ class Commitments(ActivityKind):
         pledge is the organisation's, not the person's: a colleague's later pledge replaces it.
         """
         config = ctx.activity.config
-        goals = round_goals(ctx.goals)
+        goals = self.round_goals(config, ctx.goals)
         measures = [m for m in MEASURES if config.get(m, True)]
         pledges = latest_pledges(ctx.visible, ctx.organisation_of, {g.id for g in goals})
         org_order = [o.id for o in ctx.organisations if o.id in pledges]
@@ -150,6 +187,31 @@ class Commitments(ActivityKind):
             "goals": rows,
             "organisations": [{"organisation_id": org, **amounts(list(pledges[org].values()))} for org in org_order],
             "totals": amounts([p for org in org_order for p in pledges[org].values()]),
+        }
+
+    def organisation_view(self, ctx, organisation_id: int) -> dict:
+        """What counts for one organisation now, per goal and measure, and who of its people pledged it.
+
+        Only for that organisation's own phones: colleagues see each other's names, as in the room.
+        """
+        goals = {g.id for g in round_goals(ctx.goals)}
+        mine = counting_pledges(
+            [a for a in ctx.visible if ctx.organisation_of(a) == organisation_id], ctx.organisation_of, goals
+        ).get(organisation_id, {})
+        return {
+            "activity_id": ctx.activity.id,
+            "organisation_id": organisation_id,
+            "pledges": {
+                str(goal): {
+                    measure: {
+                        "amount": amount,
+                        "participant_id": answer.participant_id,
+                        "display_name": ctx.display_name(answer),
+                    }
+                    for measure, (amount, answer) in per_goal.items()
+                }
+                for goal, per_goal in mine.items()
+            },
         }
 
 

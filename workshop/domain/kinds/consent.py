@@ -10,7 +10,7 @@ from .. import fields
 from ..errors import InvalidInput
 from ..i18n import N_
 from .base import ActivityKind, require_mapping
-from .goals import goal_id, round_goals, stored_id
+from .goals import goal_id, per_goal, round_goals, stored_id
 
 CONSENT, CONCERN, OBJECTION = "consent", "concern", "objection"
 POSITIONS = (CONSENT, CONCERN, OBJECTION)
@@ -25,6 +25,7 @@ class Consent(ActivityKind):
     # Votes stay off the projector until the facilitator reveals them: live totals sway late voters.
     results_visible_by_default = False
     many_answers = False
+    supports_quorum = True
     ui_strings = {
         "intro": N_("For each goal: can you live with it for now? An objection needs a reason the group can work with."),
         "consent": N_("Consent"),
@@ -38,7 +39,8 @@ class Consent(ActivityKind):
         "reason_required": N_("Give a reason for your objection."),
         "answer_all": N_("Choose a position for every goal."),
         "update": N_("Update my answer"),
-        "saved": N_("Your answer is in ✓ You can change it until the facilitator closes the round."),
+        "saved": N_("Your answer is in ✓"),
+        "can_change": N_("You can change it until the facilitator closes the round."),
         "no_goals": N_("There are no goals in this round yet."),
         "passes": N_("Passes"),
         "blocked": N_("Blocked"),
@@ -55,19 +57,21 @@ class Consent(ActivityKind):
         "hide_reason": N_("Hide"),
         "show_reason": N_("Show"),
         "hidden": N_("hidden"),
-        "more": N_("+{n} more"),
         "characters_left": N_("{n} characters left"),
     }
+
+    uses_goals = True
+
+    def round_goals(self, config, goals):
+        return round_goals(goals)
 
     def clean_config(self, config, language):
         return {}
 
     def clean_answer(self, config, payload, ctx):
         payload = require_mapping(payload)
-        responses = payload.get("responses")
-        if not isinstance(responses, dict):
-            raise InvalidInput(N_("%(field)s must be an object."), field="responses")
-        goals = round_goals(ctx.goals)
+        responses = per_goal(payload.get("responses"), "responses")
+        goals = self.round_goals(config, ctx.goals)
         allowed = {g.id for g in goals}
         if not allowed:
             raise InvalidInput(N_("There are no goals in this round yet."))
@@ -94,7 +98,7 @@ class Consent(ActivityKind):
         enough respondents to be shown. The facilitator also gets the answer id and hidden flag, to
         hide an abusive reason (moderation hides the whole answer, so it stops counting too).
         """
-        goals = round_goals(ctx.goals)
+        goals = self.round_goals(ctx.activity.config, ctx.goals)
         shown = ctx.shown_organisations()
         counted = ctx.visible
         rows = []

@@ -11,8 +11,8 @@ from collections import defaultdict
 from .. import fields, ranking
 from ..errors import InvalidInput, LimitReached
 from ..i18n import N_
-from .base import ActivityKind, require_mapping
-from .goals import goal_id, round_goals, stored_id
+from .base import BOOLEAN, INTEGER, ActivityKind, Setting, at_least, keep, require_mapping
+from .goals import goal_id, per_goal, round_goals, stored_id
 
 
 class DotVoting(ActivityKind):
@@ -23,6 +23,7 @@ class DotVoting(ActivityKind):
     # Votes stay off the projector until the facilitator reveals them: live totals sway late voters.
     results_visible_by_default = False
     many_answers = False
+    supports_quorum = True
     ui_strings = {
         "dots_left": N_("{n} dots left"),
         "one_dot_left": N_("1 dot left"),
@@ -31,7 +32,8 @@ class DotVoting(ActivityKind):
         "add_dot": N_("Add a dot to: {goal}"),
         "remove_dot": N_("Take a dot from: {goal}"),
         "update": N_("Update my vote"),
-        "saved": N_("Your vote is in ✓ You can move dots until the facilitator closes the vote."),
+        "saved": N_("Your vote is in ✓"),
+        "can_move": N_("You can move dots until the facilitator closes the vote."),
         "place_first": N_("Place at least one dot."),
         "no_goals": N_("There are no goals to vote on yet."),
         "max_per_goal": N_("At most {n} dots per goal."),
@@ -56,8 +58,44 @@ class DotVoting(ActivityKind):
         "not_shown": N_(
             "Organisations with fewer than {k} voters count in the totals and in equal voice, but get no column of their own."
         ),
-        "more": N_("+{n} more"),
+        "divergence_axis": N_("Place in each organisation's own ranking"),
+        "same_place": N_("Same place for everyone"),
+        "places_apart_one": N_("1 place apart"),
+        "places_apart": N_("{n} places apart"),
+        "adopt": N_("Adopt"),
+        "unadopt": N_("Undo adopt"),
+        "adopted": N_("Adopted"),
+        "adopt_hint": N_("Adopt the goals the room chose: consent and commitments are about the adopted goals."),
     }
+
+    uses_goals = True
+    settings = (
+        Setting("dots", INTEGER, N_("Dots each participant spreads over the goals."), min=1, max=20),
+        Setting("max_per_goal", INTEGER, N_("Leave empty for no cap."), min=1, max=20, optional=True),
+        Setting(
+            "top_k", INTEGER, N_("A goal is common ground when every organisation has it in its top this many."), min=1, max=10
+        ),
+        Setting("adopted_only", BOOLEAN, N_("Vote only on the adopted goals (on all goals while none is adopted).")),
+    )
+
+    def round_goals(self, config, goals):
+        return round_goals(goals, config.get("adopted_only", False))
+
+    def check_change(self, old, new, answers):
+        keep(old, new, "adopted_only", N_("People have voted: the goals this vote is about stay as they are."))
+        ballots = [a.payload.get("allocation", {}) for a in answers]
+        at_least(
+            new,
+            "dots",
+            max((sum(b.values()) for b in ballots), default=0),
+            N_("Somebody already placed %(n)d dots: the number of dots cannot be lower."),
+        )
+        at_least(
+            new,
+            "max_per_goal",
+            max((n for b in ballots for n in b.values()), default=0),
+            N_("Somebody already put %(n)d dots on one goal: the cap cannot be lower."),
+        )
 
     def default_config(self, language):
         return {"dots": 3, "max_per_goal": None, "top_k": 3, "adopted_only": False}
@@ -82,10 +120,8 @@ class DotVoting(ActivityKind):
 
     def clean_answer(self, config, payload, ctx):
         payload = require_mapping(payload)
-        allocation = payload.get("allocation")
-        if not isinstance(allocation, dict):
-            raise InvalidInput(N_("%(field)s must be an object."), field="allocation")
-        allowed = {g.id for g in round_goals(ctx.goals, config["adopted_only"])}
+        allocation = per_goal(payload.get("allocation"), "allocation")
+        allowed = {g.id for g in self.round_goals(config, ctx.goals)}
         cleaned: dict[str, int] = {}
         for key, value in allocation.items():
             goal = goal_id(key, allowed)
@@ -114,7 +150,7 @@ class DotVoting(ActivityKind):
         organisations with at least the threshold of voters (`shown_organisations`).
         """
         config = ctx.activity.config
-        goals = round_goals(ctx.goals, config.get("adopted_only", False))
+        goals = self.round_goals(config, ctx.goals)
         order = [g.id for g in goals]
         known = set(order)
         votes: dict[int, dict[int, int]] = defaultdict(lambda: {g: 0 for g in order})
@@ -141,7 +177,8 @@ class DotVoting(ActivityKind):
             "dots": config.get("dots"),
             "top_k": config.get("top_k"),
             "goals": [
-                {"id": g.id, "text": g.text, "adopted": g.adopted, "organisation_ids": list(g.organisation_ids)} for g in goals
+                {"id": g.id, "text": g.text, "adopted": g.adopted, "organisation_ids": list(ctx.goal_organisations.get(g.id, []))}
+                for g in goals
             ],
             "voters": sum(voters.values()),
             "ranking": [{"goal_id": g, "dots": plain[g], "rank": plain_ranks[g]} for g in ranking.ordered(plain, order)],

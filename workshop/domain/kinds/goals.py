@@ -5,6 +5,7 @@ which goals are in a round, and reading a goal id the way a phone sends it.
 """
 
 from ..errors import InvalidInput
+from ..goals import MAX_GOALS
 from ..i18n import N_
 from ..model import Goal
 from .base import ActivityKind
@@ -21,11 +22,20 @@ def round_goals(goals: list[Goal], adopted_only: bool = True) -> list[Goal]:
 
 def goal_id(key, allowed) -> int:
     """A goal id sent as a JSON object key ("12") or a number (12); it must be one of `allowed`."""
-    if isinstance(key, str) and key.strip().isdigit():
+    if isinstance(key, str) and len(key) <= 16 and key.strip().isascii() and key.strip().isdigit():
         key = int(key.strip())
     if not isinstance(key, int) or isinstance(key, bool) or key not in allowed:
         raise InvalidInput(N_("This goal is not part of this round."))
     return key
+
+
+def per_goal(value, name: str) -> dict:
+    """An object keyed by goal id as a phone sends it, no bigger than a workshop's goals allow."""
+    if not isinstance(value, dict):
+        raise InvalidInput(N_("%(field)s must be an object."), field=name)
+    if len(value) > 2 * MAX_GOALS:
+        raise InvalidInput(N_("This goal is not part of this round."))
+    return value
 
 
 def stored_id(key) -> int | None:
@@ -70,7 +80,27 @@ class Goals(ActivityKind):
         "link_selected": N_("Add selected ambitions"),
         "sources_count": N_("Ambitions: {n}"),
         "adopted_count": N_("{n} of {total} adopted"),
-        "more": N_("+{n} more"),
+        "suggest_title": N_("Suggested groups"),
+        "suggest_hint": N_(
+            "Samenspel groups ambitions that use the same words. Accept a group as a goal, edit it first, or ignore it."
+        ),
+        "suggest": N_("Suggest groups"),
+        "suggest_again": N_("Suggest again"),
+        "suggesting": N_("Looking for ambitions that belong together…"),
+        "no_suggestions": N_("No groups found: the ambitions not yet in a goal have too little in common."),
+        "suggestion_words": N_("Shared words: {words}"),
+        "suggestion_wording": N_("Proposed wording"),
+        "accept": N_("Create this goal"),
+        "edit_in_list": N_("Edit in the list"),
+        "ignore": N_("Ignore"),
+        "carried": N_("Carried on from an earlier workshop"),
+        "changed": N_("Changed since the earlier workshop"),
+        "closed": N_("Closed here"),
+        "close_goal": N_("Close"),
+        "carry_on": N_("Carry on"),
+        "confirm_close": N_(
+            "Close this goal here? It leaves the votes, consent and commitments of this workshop; the thread keeps it."
+        ),
     }
 
     def clean_config(self, config, language):
@@ -82,9 +112,9 @@ class Goals(ActivityKind):
     def aggregate(self, ctx):
         """The goals as composed so far, with the organisations behind each.
 
-        `organisation_ids` are the organisations whose ambitions the facilitator merged into the goal.
-        They name organisations, never people, and the facilitator chose them in the open, so the
-        small-group threshold (which is about who answered this activity) does not apply here.
+        `organisation_ids` are the organisations whose ambitions the facilitator merged into the goal,
+        only those with enough people in their ambitions activity (ctx.goal_organisations): naming a
+        pooled organisation would tie its ambitions to one or two people.
         """
         goals = [
             {
@@ -92,7 +122,7 @@ class Goals(ActivityKind):
                 "text": g.text,
                 "position": g.position,
                 "adopted": g.adopted,
-                "organisation_ids": list(g.organisation_ids),
+                "organisation_ids": list(ctx.goal_organisations.get(g.id, [])),
                 "sources": len(g.source_answer_ids),
             }
             for g in ctx.goals

@@ -2,7 +2,7 @@
 
 from .. import fields
 from ..i18n import N_
-from .base import ActivityKind, require_mapping
+from .base import INTEGER, ActivityKind, Setting, at_least, longest, require_mapping
 
 
 class Introductions(ActivityKind):
@@ -20,6 +20,16 @@ class Introductions(ActivityKind):
         "yours": N_("Your introduction"),
         "can_change": N_("You can change your answer until the facilitator closes this activity."),
     }
+
+    settings = (Setting("max_length", INTEGER, N_("Characters per answer."), min=20, max=1000),)
+
+    def check_change(self, old, new, answers):
+        at_least(
+            new,
+            "max_length",
+            longest(answers, "bring", "get"),
+            N_("An answer already has %(n)d characters: the maximum cannot be lower."),
+        )
 
     def default_config(self, language):
         return {"max_length": 280}

@@ -3,9 +3,9 @@
 from collections import Counter
 
 from .. import fields
-from ..errors import InvalidInput
+from ..errors import InvalidInput, InvalidTransition
 from ..i18n import N_
-from .base import ActivityKind, localised_list, require_mapping
+from .base import BOOLEAN, INTEGER, TEXTS, ActivityKind, Setting, at_least, localised_list, require_mapping
 
 MIN_OPTIONS, MAX_OPTIONS = 2, 10
 
@@ -39,6 +39,7 @@ class Poll(ActivityKind):
     name = "poll"
     label = N_("Poll")
     many_answers = False
+    supports_quorum = True
     ui_strings = {
         "pick_one": N_("Pick one"),
         "pick_up_to": N_("Pick up to {n}"),
@@ -47,9 +48,34 @@ class Poll(ActivityKind):
         "yours": N_("Your choice: {choices}"),
         "can_change": N_("You can change your answer until the facilitator closes this activity."),
         "choose_first": N_("Pick an option first."),
-        "more_options": N_("+{n} more options with fewer votes"),
         "not_shown": N_("Organisations with fewer than {k} answers are not shown separately."),
     }
+
+    settings = (
+        Setting(
+            "options",
+            TEXTS,
+            N_("One option per line."),
+            translatable=True,
+            paired=True,
+            min_items=MIN_OPTIONS,
+            max_items=MAX_OPTIONS,
+            max_length=120,
+        ),
+        Setting("multiple", BOOLEAN, N_("People may pick more than one option.")),
+        Setting("max_choices", INTEGER, N_("At most the number of options."), min=1, max=MAX_OPTIONS, after="multiple"),
+    )
+
+    def check_change(self, old, new, answers):
+        # Answers keep option positions: an option may be reworded or added, never taken away.
+        if len(new["options"]) < len(old["options"]):
+            raise InvalidTransition(N_("People have answered: options can be reworded or added, not removed."), field="options")
+        most = max((len(a.payload.get("choices", [])) for a in answers), default=0)
+        if most > 1 and not new["multiple"]:
+            raise InvalidTransition(
+                N_("Somebody already chose %(n)d options: allow at least that many."), field="multiple", n=most
+            )
+        at_least(new, "max_choices", most, N_("Somebody already chose %(n)d options: allow at least that many."))
 
     def default_config(self, language):
         options = list(DEFAULT_OPTIONS.get(language, DEFAULT_OPTIONS["en"]))
@@ -75,12 +101,20 @@ class Poll(ActivityKind):
             )
         return {"options": options, "multiple": multiple, "max_choices": max_choices}
 
+    def localise_results(self, data, config, texts):
+        names = texts.get("options") or []
+        for option in data["options"]:
+            if option["index"] < len(names):
+                option["text"] = names[option["index"]]
+
     def clean_answer(self, config, payload, ctx):
         payload = require_mapping(payload)
         choices = payload.get("choices")
         if not isinstance(choices, list) or not choices:
             raise InvalidInput(N_("Pick at least one option."))
         count = len(config["options"])
+        if len(choices) > count:
+            raise InvalidInput(N_("You can pick at most %(max)d options."), max=config["max_choices"])
         cleaned = [fields.integer(c, minimum=0, maximum=count - 1, name="choices") for c in choices]
         if len(set(cleaned)) != len(cleaned):
             raise InvalidInput(N_("Pick each option only once."))

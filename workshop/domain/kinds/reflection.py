@@ -1,8 +1,10 @@
 """Leadership reflection: a personal answer, private unless its author chooses to share it."""
 
+import secrets
+
 from .. import fields
 from ..i18n import N_
-from .base import ActivityKind, localised_list, require_mapping
+from .base import INTEGER, TEXTS, ActivityKind, Setting, at_least, localised_list, longest, require_mapping
 
 PRIVATE, NAMED, ANONYMOUS = "private", "named", "anonymous"
 SHARING = (PRIVATE, NAMED, ANONYMOUS)
@@ -59,7 +61,28 @@ class Reflection(ActivityKind):
         "shared_count": N_("{n} shared"),
         "anonymous_author": N_("Anonymous"),
         "no_shared": N_("Nothing shared yet. Private answers stay private."),
+        "anonymous_waiting": N_("{n} anonymous, shown once {k} people have answered"),
     }
+
+    settings = (
+        Setting(
+            "questions",
+            TEXTS,
+            N_("One per line: questions to think along, shown on the phone."),
+            translatable=True,
+            max_items=6,
+            max_length=200,
+        ),
+        Setting("max_length", INTEGER, N_("Characters per reflection."), min=20, max=4000),
+    )
+
+    def check_change(self, old, new, answers):
+        at_least(
+            new,
+            "max_length",
+            longest(answers, "text"),
+            N_("An answer already has %(n)d characters: the maximum cannot be lower."),
+        )
 
     def default_config(self, language):
         return {"questions": list(DEFAULT_QUESTIONS.get(language, DEFAULT_QUESTIONS["en"])), "max_length": 1000}
@@ -77,23 +100,44 @@ class Reflection(ActivityKind):
 
     def clean_answer(self, config, payload, ctx):
         payload = require_mapping(payload)
-        return {
+        cleaned = {
             "text": fields.text(payload.get("text"), max_length=config["max_length"], name="text"),
             "share": fields.choice(payload.get("share") or PRIVATE, SHARING, name="share"),
         }
+        if cleaned["share"] == ANONYMOUS:
+            # The facilitator hides an abusive anonymous answer by this random handle, never by its row id.
+            cleaned["ref"] = "anon-" + secrets.token_urlsafe(12)
+        return cleaned
+
+    def own_view(self, answer):
+        return {k: v for k, v in answer.payload.items() if k != "ref"}
+
+    def public_id(self, answer):
+        """Named answers by id; anonymous ones by their random handle; private ones never."""
+        share = answer.payload.get("share", PRIVATE)
+        return answer.id if share == NAMED else answer.payload.get("ref") if share == ANONYMOUS else None
 
     def aggregate(self, ctx):
         """Only shared answers, for the screen and the facilitator alike; private ones only as a count.
 
-        {"shared": [{"text", "share", "display_name", "organisation_id"}], "shared_count", "private_count"}.
+        {"shared": [{"text", "share", "display_name", "organisation_id"}], "shared_count", "private_count",
+        "anonymous_waiting"}: anonymous answers appear once at least the privacy threshold of people
+        answered (until then they are only counted in `anonymous_waiting`).
         Anonymous answers carry neither name nor organisation; a named one's organisation only when that
-        organisation has enough answerers. The facilitator's items carry `id` and `hidden`, to moderate.
+        organisation has enough answerers. The facilitator's items carry `id` and `hidden`, to moderate:
+        a named answer's row id, an anonymous one's random handle (its row id is never shown).
         """
         shown = ctx.shown_organisations()
+        # Anonymous among fewer people than the threshold is not anonymous: such answers wait.
+        enough = len({a.participant_id for a in ctx.answers}) >= ctx.workshop.privacy_threshold
         shared = []
+        waiting = 0
         for answer in ctx.answers if ctx.moderating else ctx.visible:
             share = answer.payload.get("share", PRIVATE)
             if share not in (NAMED, ANONYMOUS):
+                continue
+            if share == ANONYMOUS and not enough:
+                waiting += 0 if answer.hidden else 1
                 continue
             named = share == NAMED
             org = ctx.organisation_of(answer)
@@ -104,13 +148,14 @@ class Reflection(ActivityKind):
                 "organisation_id": org if named and org in shown else None,
             }
             if ctx.moderating:
-                item["id"] = answer.id
+                item["id"] = self.public_id(answer)
                 item["hidden"] = answer.hidden
             shared.append(item)
         return {
             "shared": shared,
             "shared_count": sum(1 for a in ctx.visible if a.payload.get("share") in (NAMED, ANONYMOUS)),
             "private_count": sum(1 for a in ctx.visible if a.payload.get("share", PRIVATE) == PRIVATE),
+            "anonymous_waiting": waiting,
         }
 
 

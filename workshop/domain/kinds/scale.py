@@ -5,7 +5,7 @@ from collections import Counter
 from .. import fields
 from ..errors import InvalidInput
 from ..i18n import N_
-from .base import ActivityKind, localised, require_mapping
+from .base import INTEGER, TEXT, ActivityKind, Setting, keep, localised, require_mapping
 
 DEFAULT_POLES = {
     "nl": ("Stap voor stap, alles gepland", "Laten ontstaan"),
@@ -62,6 +62,8 @@ class Scale(ActivityKind):
     name = "scale"
     label = N_("Scale")
     many_answers = False
+    # Results wait for the reveal: seeing where the room stands invites people to anchor on it.
+    results_visible_by_default = False
     ui_strings = {
         "your_position": N_("Your position"),
         "update": N_("Update my answer"),
@@ -75,7 +77,23 @@ class Scale(ActivityKind):
         "people": N_("{n} people"),
         "people_one": N_("1 person"),
         "not_shown": N_("Organisations with fewer than {k} answers are not shown separately."),
+        "trend_title": N_("Trend across the partnership's workshops (median)"),
+        "trend_hidden": N_("– : fewer answers than that workshop's smallest group shown."),
+        "now": N_("now"),
     }
+
+    settings = (
+        Setting("left", TEXT, N_("What the lowest value stands for."), translatable=True, max_length=80),
+        Setting("right", TEXT, N_("What the highest value stands for."), translatable=True, max_length=80),
+        Setting("min", INTEGER, N_("A scale spans at most 100 steps."), min=-LIMIT, max=LIMIT),
+        Setting("max", INTEGER, min=-LIMIT, max=LIMIT),
+    )
+
+    def check_change(self, old, new, answers):
+        # A 7 on a scale of 0 to 10 means something else on a scale of 0 to 100.
+        message = N_("People have answered on this scale: its lowest and highest values stay as they are.")
+        keep(old, new, "min", message)
+        keep(old, new, "max", message)
 
     def default_config(self, language):
         left, right = DEFAULT_POLES.get(language, DEFAULT_POLES["en"])
@@ -86,15 +104,23 @@ class Scale(ActivityKind):
         lowest = fields.integer(config.get("min", base["min"]), minimum=-LIMIT, maximum=LIMIT, name="min")
         highest = fields.integer(config.get("max", base["max"]), minimum=-LIMIT, maximum=LIMIT, name="max")
         if lowest >= highest:
-            raise InvalidInput(N_("The lowest value must be below the highest."))
+            raise InvalidInput(N_("The lowest value must be below the highest."), field="max")
         if highest - lowest > MAX_RANGE:
-            raise InvalidInput(N_("A scale can span at most %(max)d steps."), max=MAX_RANGE)
-        return {
+            raise InvalidInput(N_("A scale can span at most %(max)d steps."), field="max", max=MAX_RANGE)
+        cleaned = {
             "left": localised(config.get("left", base["left"]), language, name="left", max_length=80),
             "right": localised(config.get("right", base["right"]), language, name="right", max_length=80),
             "min": lowest,
             "max": highest,
         }
+        # A recurring measure (e.g. "trust"): scales with the same measure form a trend across a partnership.
+        measure = fields.text(config.get("measure"), max_length=40, required=False, name="measure")
+        if measure:
+            cleaned["measure"] = measure.casefold()
+        return cleaned
+
+    def localise_results(self, data, config, texts):
+        data.update({pole: texts[pole] for pole in ("left", "right") if texts.get(pole)})
 
     def clean_answer(self, config, payload, ctx):
         payload = require_mapping(payload)

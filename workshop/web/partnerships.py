@@ -1,0 +1,166 @@
+"""Partnerships over HTTP: the create form, the facilitator's partnership page, and its JSON API."""
+
+from flask import Blueprint, g, jsonify, render_template, request
+from flask_babel import get_locale
+
+from .. import formats, services
+from ..domain.errors import DomainError, InvalidInput, NotAllowed, NotFound
+from ..domain.i18n import N_
+from ..domain.model import PALETTE
+from ..messages import error_message, translate_label
+from . import db, publish
+from .links import base_url, control_url, links
+from .pages import COLOUR_NAMES, FORM_ORGANISATION_ROWS
+
+bp = Blueprint("partnerships", __name__)
+
+
+def partnership_url(code: str, token: str) -> str:
+    """The facilitator's secret link to the partnership page; the token travels in the fragment."""
+    return f"{base_url()}/p/{code}#{token}"
+
+
+def _bearer(code: str) -> int:
+    header = request.headers.get("Authorization", "")
+    token = header[len("Bearer ") :].strip() if header.startswith("Bearer ") else None
+    return services.facilitator_partnership(db(), code, token)
+
+
+def _body() -> dict:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise InvalidInput(N_("Send a JSON object in the request body."))
+    return data
+
+
+def _form_data(form) -> dict:
+    names, colours = form.getlist("org_name"), form.getlist("org_colour")
+    colours = (colours + [""] * len(names))[: len(names)]
+    return {
+        "name": form.get("name", ""),
+        "language": form.get("language", "nl"),
+        "organisations": [{"name": n, "colour": c or None} for n, c in zip(names, colours, strict=True)],
+    }
+
+
+@bp.route("/partnerships/new", methods=["GET", "POST"])
+def new_partnership():
+    """The facilitator's form for a partnership; on success its secret link is shown once."""
+    context = {"palette": [(c, COLOUR_NAMES[c]) for c in PALETTE], "rows": FORM_ORGANISATION_ROWS, "form": request.form}
+    if request.method == "GET":
+        return render_template("partnership_new.html", **context)
+    try:
+        created = services.create_partnership(db(), _form_data(request.form))
+    except DomainError as err:
+        return render_template("partnership_new.html", error=error_message(err), **context), 400
+    g.workshop_language = request.form.get("language")
+    return render_template("partnership_created.html", link=partnership_url(created.code, created.token)), 201
+
+
+@bp.get("/p/<code>")
+def partnership_page(code):
+    """The partnership page; its script proves the partnership token and reads the thread from the API.
+
+    The page itself shows nothing of the partnership but its language: the name comes with the thread,
+    after the token is checked.
+    """
+    summary = services.partnership_summary(db(), code)
+    g.workshop_language = summary["language"]
+    language = str(get_locale() or summary["language"])
+    choices = {k: formats.label(v, "name", language) for k, v in formats.shipped().items()}
+    return render_template("partnership.html", partnership=summary, formats=choices)
+
+
+@bp.post("/api/partnerships")
+def api_create_partnership():
+    """Create a partnership; the answer holds its token, shown only here."""
+    created = services.create_partnership(db(), _body())
+    return jsonify(code=created.code, token=created.token, links={"page": partnership_url(created.code, created.token)}), 201
+
+
+@bp.get("/api/partnerships/<code>")
+def api_thread(code):
+    """The partnership's workshops in time and the thread of its goals (facilitator)."""
+    return jsonify(services.thread(db(), _bearer(code)))
+
+
+@bp.post("/api/partnerships/<code>/workshops")
+def api_create_workshop(code):
+    """A workshop inside the partnership, from a shipped format or an agenda (facilitator)."""
+    partnership_id = _bearer(code)
+    data = _body()
+    chosen = data.pop("format", None)
+    if chosen:
+        shipped = formats.shipped()
+        if chosen not in shipped:
+            raise NotFound(N_("This format does not exist."))
+        data["agenda"] = shipped[chosen]["agenda"]
+    created = services.create_workshop_in(db(), partnership_id, data, translate_label)
+    token = request.headers["Authorization"][len("Bearer ") :].strip()
+    made = links(created.code, created.control_token, created.screen_key)
+    made["partnership_control"] = control_url(created.code, token)
+    return jsonify(code=created.code, control_token=created.control_token, screen_key=created.screen_key, links=made), 201
+
+
+@bp.post("/api/partnerships/<code>/attach")
+def api_attach(code):
+    """Attach an existing workshop: {code, control_token} (its control link's secret) (facilitator)."""
+    partnership_id = _bearer(code)
+    data = _body()
+    token = data.get("control_token")
+    if isinstance(token, str) and "#" in token:
+        token = token.split("#", 1)[1]
+    try:
+        workshop_code, events = services.attach_workshop(db(), partnership_id, data.get("code"), token, translate_label)
+    except NotAllowed as err:
+        # A wrong workshop token is a bad request here: the partnership's own token was right.
+        raise InvalidInput(err.detail, **err.params) from None
+    publish(events)
+    return jsonify(code=workshop_code)
+
+
+@bp.post("/api/partnerships/<code>/workshops/<workshop_code>/import")
+def api_import(code, workshop_code):
+    """Carry on the goals and commitments of earlier workshops, and the directors' outcome (facilitator)."""
+    publish(services.import_thread(db(), _bearer(code), workshop_code, translate_label))
+    return jsonify(ok=True)
+
+
+def partnership_strings() -> dict:
+    """Texts of the partnership page's script, as "partnership.<key>"."""
+    from flask_babel import gettext as _
+
+    strings = {
+        "pooled": _("Several organisations"),
+        "hours": _("{n} h"),
+        "no_workshops": _("No workshops yet. Create the first one below, for example the directors' session."),
+        "import": _("Import from earlier workshops"),
+        "directors": _("Directors' session"),
+        "workshop_counts": _("Code {code} · {people} people · {goals} adopted goals · {carried} carried on"),
+        "control": _("Control"),
+        "screen": _("Screen"),
+        "status_new": _("New here"),
+        "status_carried": _("Carried on"),
+        "status_changed": _("Changed"),
+        "status_closed": _("Closed"),
+        "adopted": _("Adopted"),
+        "was": _("Was: {text}"),
+        "sources": _("Came from these ambitions"),
+        "votes": _("How organisations voted"),
+        "org_rank": _("rank {rank} ({dots} dots)"),
+        "vote_line": _("Rank {rank} with {dots} dots; with equal voice {points} points, rank {equal}"),
+        "consent": _("Consent"),
+        "consent_counts": _("{consent} consent · {concern} concerns · {objection} objections"),
+        "passes": _("Passes"),
+        "blocked": _("Blocked"),
+        "no_responses": _("No responses"),
+        "closed_early": _("Closed before every organisation had answered."),
+        "carried_commitments": _("Committed earlier"),
+        "commitments": _("What each organisation committed"),
+        "progress": _("What has happened since"),
+        "committed": _("committed {what}"),
+        "delivered": _("delivered {what}"),
+        "no_threads": _("No adopted goals yet. They appear here once a workshop adopts them."),
+        "attach_link": _("Paste the workshop's whole control link (…/w/CODE/control#…)."),
+    }
+    return {f"partnership.{key}": text for key, text in strings.items()}
