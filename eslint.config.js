@@ -7,11 +7,12 @@ const browser = Object.fromEntries(
     "window", "document", "localStorage", "location", "history", "navigator", "crypto", "fetch", "URL", "Blob",
     "setInterval", "clearInterval", "setTimeout", "clearTimeout", "requestAnimationFrame", "confirm", "alert",
     "console", "getComputedStyle", "matchMedia", "FileReader", "FormData", "HTMLElement", "Event", "CustomEvent",
+    "sessionStorage", "ResizeObserver",
   ].map((name) => [name, "readonly"])
 );
 
 module.exports = [
-  { ignores: ["static/vendor/**", "node_modules/**", ".venv/**", "test-output/**"] },
+  { ignores: ["static/vendor/**", "tests/support/axe/**", "node_modules/**", ".venv/**", "test-output/**"] },
   js.configs.recommended,
   {
     files: ["static/js/**/*.js"],

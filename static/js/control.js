@@ -352,10 +352,6 @@
         el("span", { class: "presence-count", text: t("joined_connected", { connected: p.connected, joined: p.joined }) + " · " + t("in_room_remote", { room: p.in_room, remote: p.remote }) }),
       ]);
     });
-    // The server counts joins per network address; many from one is shared Wi-Fi, or someone joining often.
-    var warnings = (state.join_warnings || []).map(function (n) {
-      return el("p", { class: "hint join-warning", role: "note", text: t("join_warning", { n: n }) });
-    });
     S.render(presenceBox, [
       el("p", { class: "presence-total", text: t("joined_connected", { connected: input.presence.connected, joined: input.presence.joined }) + " · " + S.count(input.presence.screens, "screens_one", "screens") }),
       el("ul", { class: "presence-list" }, rows),

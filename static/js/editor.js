@@ -272,7 +272,6 @@
 
   /** Show the server's error: beside its field (and language) when it names one, else above the form. */
   ActivityEditor.prototype.say = function (error) {
-    var self = this;
     this.errorBox.hidden = true;
     this.form.querySelectorAll(".field-error").forEach(function (node) { node.hidden = true; node.textContent = ""; });
     this.form.querySelectorAll("[aria-invalid]").forEach(function (node) { node.removeAttribute("aria-invalid"); });

@@ -5,7 +5,6 @@
   var S = window.Samenspel, t = S.t, el = S.el;
 
   function orgLabels(ids, workshop, className) { return S.goalKit.orgLabels(ids, workshop, className); }
-  function more(total, shown, key) { return S.goalKit.more(total, shown, key); }
 
   function adoptedBadge(goal, big) {
     return goal.adopted ? el("span", { class: "gl-badge" + (big ? " big" : "") }, [el("span", { "aria-hidden": "true", text: "✓" }), t("goals.adopted")]) : null;
