@@ -270,7 +270,7 @@ def test_scripts_edit_the_agenda_over_http_too(client, workshops, live):
         headers=headers,
     )
     assert reply.status_code == 200 and reply.get_json()["title"] == "How do we go on?"
-    assert client.put(f"{base}/{activity}", json={"kind": "poll"}).status_code == 403
+    assert client.put(f"{base}/{activity}", json={"kind": "poll"}).status_code == 401
     copy = client.post(f"{base}/{activity}/duplicate", headers=headers)
     assert copy.status_code == 201
     workshops.open(created)

@@ -78,7 +78,7 @@ def test_the_editor_gets_every_kinds_settings_with_their_limits(client):
     assert (options["label"], options["min_items"], options["max_items"], options["translatable"]) == ("Opties", 2, 10, True)
     assert poll["defaults"]["options"]["en"][0] == "Board members first"
     assert data["schema"]["kinds"]["scale"]["results"] == "after_reveal"
-    assert set(data["formats"]) == {"co-creation-kickoff", "ambitions-round"}
+    assert set(data["formats"]) == {"co-creation-kickoff", "ambitions-round", "directors-session", "follow-up"}
 
 
 # ---- join links phones can reach ----

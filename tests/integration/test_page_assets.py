@@ -48,7 +48,8 @@ def test_phone_and_screen_load_only_the_kinds_on_the_agenda(client, pages, page)
     scripts, styles = assets_of(client.get(pages[page]).get_data(as_text=True))
     loaded = {plain(s)[len("js/kinds/") : -3] for s in scripts if plain(s).startswith("js/kinds/")}
     assert loaded == {"poll", "scale"}
-    assert {plain(s) for s in styles} == {"css/app.css", "css/kinds/poll.css", "css/kinds/scale.css"} | (
+    # closing.css styles the end of the session, which every agenda has.
+    assert {plain(s) for s in styles} == {"css/app.css", "css/closing.css", "css/kinds/poll.css", "css/kinds/scale.css"} | (
         {"css/screen.css"} if page == "screen" else set()
     )
     assert plain(scripts[-1]) == f"js/{page}.js", "the page script comes last, after the kinds registered"

@@ -52,8 +52,8 @@ def test_a_change_is_seen_after_forget_and_a_read_overtaken_by_a_change_is_not_k
     snapshots.forget(workshop_id)
     real_state = services.state
 
-    def change_while_reading(*args):
-        read = real_state(*args)
+    def change_while_reading(*args, **kwargs):
+        read = real_state(*args, **kwargs)
         services.control(store, workshop_id, "lobby")
         snapshots.forget(workshop_id)  # what the push after that change does
         return read

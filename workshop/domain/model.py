@@ -31,6 +31,7 @@ class Organisation:
     # The same organisation in the workshop's partnership, so it keeps its identity across workshops.
     partner_id: int | None = None
     id: int | None = None
+    workshop_id: int | None = None
 
 
 @dataclass
@@ -40,6 +41,8 @@ class Partnership:
     name: str
     language: str
     code: str = ""
+    token_hash: str = ""
+    created_at: datetime | None = None
     id: int | None = None
 
 
@@ -51,7 +54,7 @@ class PartnerOrganisation:
     colour: str
     position: int = 0
     id: int | None = None
-    workshop_id: int | None = None
+    partnership_id: int | None = None
 
 
 @dataclass
