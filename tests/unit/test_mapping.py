@@ -19,4 +19,13 @@ def test_every_column_is_a_declared_field(mapper):
 
 def test_every_table_is_mapped():
     mapped = {m.local_table.name for m in MAPPERS}
-    assert mapped == {"workshops", "organisations", "participants", "activities", "answers", "goals", "partnerships", "partner_organisations"}
+    assert mapped == {
+        "workshops",
+        "organisations",
+        "participants",
+        "activities",
+        "answers",
+        "goals",
+        "partnerships",
+        "partner_organisations",
+    }
