@@ -1,4 +1,4 @@
-"""Jobs an operator runs: `python -m workshop migrate | create-workshop | export | backup`.
+"""Jobs an operator runs: `python -m workshop migrate | create-workshop | export | backup | delete-expired`.
 
 Each command reads the same settings as the app (DATABASE_URL, PUBLIC_URL, ...) from the environment.
 """
@@ -137,7 +137,15 @@ def backup(destination: Path) -> None:
     click.echo(f"backed up {url.database} to {destination}")
 
 
-# The lead adds `delete-expired` here, wired to the retention service.
+@cli.command("delete-expired")
+def delete_expired() -> None:
+    """Delete every workshop whose retention period has ended (the app also does this every hour)."""
+    from .domain.events import WorkshopDeleted
+    from .storage.tables import utcnow
+
+    events = services.delete_expired_workshops(_database(), utcnow())
+    deleted = sum(isinstance(event, WorkshopDeleted) for event in events)
+    click.echo(f"deleted {deleted} expired workshop{'' if deleted == 1 else 's'}")
 
 
 def main(argv=None) -> None:

@@ -6,9 +6,11 @@ import shutil
 import socket
 import sqlite3
 import subprocess
+from datetime import datetime
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import text
 
 from tests.support.server import HEALTHCHECK_COMMAND, ROOT, LiveServer, command
 from tests.support.workshops import ambition, workshop_payload
@@ -228,6 +230,24 @@ def test_export_a_workshop_with_its_results(operator, tmp_path):
 
     missing = CliRunner().invoke(cli, ["export", "ZZZZZZ"])
     assert missing.exit_code == 1 and "No workshop has this code." in missing.output
+
+
+def test_delete_expired_removes_only_workshops_past_their_retention(operator, tmp_path):
+    db = Database(f"sqlite:///{tmp_path / 'site.db'}")
+    old, young = services.create_workshop(db, workshop_payload()), services.create_workshop(db, workshop_payload())
+    with db.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE workshops SET expires_at = :t WHERE id = :id"), {"t": datetime(2020, 1, 1), "id": old.workshop_id}
+        )
+    db.engine.dispose()
+
+    result = operator("delete-expired")
+    assert result.exit_code == 0 and "deleted 1 expired workshop" in result.output
+    with pytest.raises(NotFound):
+        services.public_workshop(db, old.code)
+    assert services.public_workshop(db, young.code)["code"] == young.code
+    assert "deleted 0 expired workshops" in operator("delete-expired").output
+    db.engine.dispose()
 
 
 def test_backup_and_restore_sqlite_while_the_app_writes(operator, tmp_path):
