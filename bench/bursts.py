@@ -24,7 +24,7 @@ from pathlib import Path
 
 import requests
 
-from bench.phones import Phone, connect_all
+from bench.phones import Phone, connect_all, phone_address
 
 ROOT = Path(__file__).resolve().parent.parent
 PG = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
@@ -126,7 +126,8 @@ def main():
         screen = Phone(servers[0][1], {"role": "screen", "code": created.code, "key": created.screen_key}, on_screen)
         await screen.connect()
         phones = [
-            Phone(servers[i % 2][1], {"role": "participant", "code": created.code, "token": t}) for i, t in enumerate(tokens)
+            Phone(servers[i % 2][1], {"role": "participant", "code": created.code, "token": t}, source=phone_address(i))
+            for i, t in enumerate(tokens)
         ]
         t = time.perf_counter()
         errs = await connect_all(phones)

@@ -19,12 +19,18 @@ class Refused(Exception):
     """The server refused the Socket.IO connection (a `44` packet)."""
 
 
+def phone_address(i: int) -> str:
+    """A loopback address of its own for phone i, as phones on mobile data have: the server's per-address limits stay on."""
+    return f"127.1.{i // 250}.{i % 250 + 1}"
+
+
 class Phone:
     """One Socket.IO connection over a websocket: connect with `auth`, emit with acks, receive events."""
 
-    def __init__(self, url: str, auth: dict, on_event: Callable[[str, object], None] | None = None):
+    def __init__(self, url: str, auth: dict, on_event: Callable[[str, object], None] | None = None, source: str | None = None):
         self.url = url.replace("http://", "ws://", 1) + "/socket.io/?EIO=4&transport=websocket"
         self.auth = auth
+        self.source = source
         self.on_event = on_event
         self.ws = None
         self.ids = itertools.count()
@@ -33,7 +39,8 @@ class Phone:
 
     async def connect(self, timeout: float = 60) -> None:
         """Open the websocket, connect to the default namespace, then keep reading in the background."""
-        self.ws = await connect(self.url, compression=None, max_size=None, open_timeout=timeout, ping_interval=None)
+        local = {"local_addr": (self.source, 0)} if self.source else {}
+        self.ws = await connect(self.url, compression=None, max_size=None, open_timeout=timeout, ping_interval=None, **local)
         opened = await asyncio.wait_for(self.ws.recv(), timeout)
         if not opened.startswith("0"):
             raise Refused(opened[:200])

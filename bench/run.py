@@ -37,7 +37,7 @@ from pathlib import Path
 
 import requests
 
-from bench.phones import Phone, connect_all
+from bench.phones import Phone, connect_all, phone_address
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -213,7 +213,7 @@ async def burst(servers: list[Server], scenario: Scenario, app: dict | None, tim
     rss_before = sum(s.rss_kb() for s in servers)
     screen = Phone(servers[0].url, screen_auth, on_screen)
     await screen.connect()
-    phones = [Phone(servers[i % len(servers)].url, auth) for i, auth in enumerate(phone_auths)]
+    phones = [Phone(servers[i % len(servers)].url, auth, source=phone_address(i)) for i, auth in enumerate(phone_auths)]
     started = time.perf_counter()
     refused = await connect_all(phones, handshakes)
     connect_s = time.perf_counter() - started
