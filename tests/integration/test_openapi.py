@@ -102,9 +102,9 @@ def test_real_answers_match_the_document(api):
 
 
 def test_a_wrong_method_is_405_with_allow(client, workshop):
-    reply = client.delete(f"/api/workshops/{workshop['code']}")
+    reply = client.patch(f"/api/workshops/{workshop['code']}")
     assert reply.status_code == 405
-    assert set(reply.headers["Allow"].replace(" ", "").split(",")) >= {"GET"}
+    assert set(reply.headers["Allow"].replace(" ", "").split(",")) >= {"GET", "DELETE"}
     assert reply.get_json()["error"]["code"] == "method_not_allowed"
 
 
@@ -112,6 +112,28 @@ def test_a_missing_token_is_401_with_the_scheme_to_use(client, workshop):
     reply = client.get(f"/api/workshops/{workshop['code']}/agenda")
     assert reply.status_code == 401
     assert reply.headers["WWW-Authenticate"].lower().startswith("bearer")
+    reply = client.delete(f"/api/workshops/{workshop['code']}/participants/me")
+    assert reply.status_code == 401
+    assert reply.headers["WWW-Authenticate"].lower().startswith("bearer")
+
+
+def test_what_the_document_allows_the_server_takes_and_what_it_refuses_the_server_refuses(api, workshop):
+    """The server's edges the fuzzer found: JSON's 7.0 is the number 7; `{}` is not "left out"."""
+    org = workshop["workshop"]["organisations"][0]["id"] if "workshop" in workshop else None
+    org = org or api("GET", f"/api/workshops/{workshop['code']}", status=200)["organisations"][0]["id"]
+    api("POST", f"/api/workshops/{workshop['code']}/participants", {"organisation_id": float(org), "role": "manager"}, status=201)
+    item = {"kind": "poll", "results": {}, "config": {"options": ["Ja", "Nee"]}}
+    assert api("POST", "/api/activities/check", {"item": item}, status=400)["error"]["field"] == "results"
+    assert api("POST", "/api/activities/check", {"item": {**item, "results": None}}, status=200)["item"]["results"] == "live"
+    partnership = {"name": "Warmte", "organisations": ["Woonstede"]}
+    assert api("POST", "/api/partnerships", {**partnership, "language": {}}, status=400)["error"]["field"] == "language"
+    made = api("POST", "/api/partnerships", {**partnership, "language": None}, status=201)
+    inside = f"/api/partnerships/{made['code']}/workshops"
+    assert api("POST", inside, {"title": "Twee", "format": {}}, token=made["token"], status=400)["error"]["field"] == "format"
+    assert (
+        api("POST", "/api/activities/check", {"item": item | {"results": None}, "language": {}}, status=400)["error"]["field"]
+        == "language"
+    )
 
 
 # ---- the fuzzer ----
@@ -128,6 +150,20 @@ def fuzz_target(app, workshops):
     )
     assert phone.emit("submit", {"activity_id": created["activity_id"], "client_id": "client-0001", "answer": ambition()}, callback=True)["ok"]  # fmt: skip
     phone.disconnect()
+    created["participant_token"] = person["token"]
+    client = app.test_client()
+    partnership = client.post(
+        "/api/partnerships", json={"name": "Warmte", "organisations": [{"name": "Woonstede"}, {"name": "Thuisbaas"}]}
+    )
+    assert partnership.status_code == 201, partnership.get_data(as_text=True)
+    created["partnership"] = partnership.get_json()
+    inside = client.post(
+        f"/api/partnerships/{created['partnership']['code']}/workshops",
+        json={"title": "Tweede sessie"},
+        headers={"Authorization": f"Bearer {created['partnership']['token']}"},
+    )
+    assert inside.status_code == 201, inside.get_data(as_text=True)
+    created["partnership_workshop"] = inside.get_json()["code"]
     return created
 
 
@@ -144,18 +180,28 @@ fuzzed = schemathesis.openapi.from_dict(DOC)
 )
 def test_the_fuzzer_finds_nothing(case, app, fuzz_target):
     """All of schemathesis's checks, on every operation, against the app in-process."""
-    if "code" in (case.path_parameters or {}) and case.operation.path != "/api/workshops/{code}":
+    partnership = case.operation.path.startswith("/api/partnerships/")
+    parameters = case.path_parameters or {}
+    if "code" in parameters and case.operation.path != "/api/workshops/{code}":
         # A random code only ever reaches "no such workshop"; a real one lets bodies and tokens be tested.
-        case.path_parameters["code"] = fuzz_target["code"]
+        parameters["code"] = fuzz_target["partnership"]["code"] if partnership else fuzz_target["code"]
+    if "workshop_code" in parameters:
+        parameters["workshop_code"] = fuzz_target["partnership_workshop"]
     body = case.body if isinstance(case.body, dict) else None
     # Kind settings are checked per kind by the kinds' own tests; a random object means nothing to a kind,
     # so a generated `config` object becomes the empty one every kind accepts (a non-object stays, to be refused).
-    items = [body, *(body["agenda"] if isinstance(body.get("agenda"), list) else [])] if body else []
+    items = [body, body.get("item"), *(body["agenda"] if isinstance(body.get("agenda"), list) else [])] if body else []
     for item in items:
         if isinstance(item, dict) and isinstance(item.get("config"), dict):
             item["config"] = {}
-    headers = (
-        {"Authorization": f"Bearer {fuzz_target['control_token']}"} if case.operation.definition.raw.get("security") else None
-    )
+    tokens = {
+        "controlToken": fuzz_target["control_token"],
+        "partnershipToken": fuzz_target["partnership"]["token"],
+        "participantToken": fuzz_target["participant_token"],
+    }
+    [scheme] = [name for requirement in case.operation.definition.raw.get("security", [{}]) for name in requirement] or [None]
+    # A case that probes the Authorization header itself (left out, or wrong) is sent as generated: it must be a 401.
+    probed = getattr(getattr(getattr(case.meta, "phase", None), "data", None), "parameter", None)
+    headers = {"Authorization": f"Bearer {tokens[scheme]}"} if scheme and str(probed).lower() != "authorization" else None
     case.operation.schema.app = app  # the fresh app of this test: schemathesis calls it in-process (WSGI)
     case.call_and_validate(headers=headers, app=app)

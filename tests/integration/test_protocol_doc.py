@@ -57,6 +57,8 @@ def tour(tmp_path) -> None:
             "DATABASE_URL": f"sqlite:///{tmp_path / 'tour.db'}",
             "ASYNC_MODE": "threading",
             "RESULTS_PUSH_INTERVAL": 0,
+            "PRESENCE_PUSH_INTERVAL": 0,
+            "RATE_LIMITS": False,
             "INSTANCE_PATH": str(tmp_path),
             "MESSAGE_QUEUE": None,
             "LOG_LEVEL": "WARNING",
@@ -86,6 +88,8 @@ def tour(tmp_path) -> None:
     control = connect({"role": "facilitator", "token": token})
     connect({"role": "screen", "key": created["screen_key"]})  # the projector hears its events too
     phones = [connect({"role": "participant", "token": p["token"]}) for p in people]
+    for i in range(8):  # the tenth join from one address warns the facilitators (join_warnings)
+        http.post(f"/api/workshops/{code}/participants", json={"organisation_id": orgs[i % 2], "role": "manager"})
     state = control.emit("results", {"activity_id": -1}, callback=True)  # an error ack too
     acts = {}
     for item in http.get(f"/api/workshops/{code}/agenda", headers={"Authorization": f"Bearer {token}"}).get_json():
@@ -126,8 +130,17 @@ def tour(tmp_path) -> None:
     call(control, "timer", {"activity_id": acts["ambitions"], "seconds": 60})
     order = [a["id"] for a in http.get(f"/api/workshops/{code}/agenda", headers={"Authorization": f"Bearer {token}"}).get_json()]
     call(control, "reorder", {"activity_ids": order})
-    call(control, "rerun", {"activity_id": acts["ambitions"]})
-    call(control, "add_activity", {"kind": "scale", "title": "Trust", "config": {}})
+    call(control, "add_activity", {"kind": "dot_voting", "title": "Vote again", "config": {}})
+    copy = call(control, "duplicate_activity", {"activity_id": acts["dot_voting"]})["activity"]
+    call(
+        control,
+        "update_activity",
+        {"activity_id": copy["id"], "item": {"kind": "dot_voting", "title": "Once more", "config": {}}},
+    )
+    call(control, "delete_activity", {"activity_id": copy["id"]})
+    call(control, "goal_suggestions", {})
+    call(control, "quorum", {"activity_id": acts["consent"], "quorum": {"mode": "one"}})
+    call(control, "settings", {"ambitions_view": "words", "scale_view": "trend"})
 
     answers = {
         "introductions": lambda i: {"bring": f"Knowledge {i}", "get": "Contacts"},
@@ -141,6 +154,10 @@ def tour(tmp_path) -> None:
             "responses": {str(g): {"position": ("consent", "concern")[i], "reason": "Time" if i else ""} for g in goals[:2]}
         },  # fmt: skip
         "commitments": lambda i: {"pledges": {str(goals[0]): {"hours": 8 * (i + 1), "budget": 1000}}},
+        "progress_review": lambda i: {
+            "reports": {str(goals[0]): {"status": ("done", "partly")[i], "hours": 4, "note": "On track"}}
+        },
+        "starting_point": None,
     }
     for kind in KINDS:
         if kind == "ambitions":
@@ -149,10 +166,23 @@ def tour(tmp_path) -> None:
         if answers[kind]:
             for i, phone in enumerate(phones):
                 answer(phone, kind, answers[kind](i), f"tour-{kind}-{i}")
+        if kind == "commitments":
+            call(phones[0], "my_answers", {"activity_id": acts[kind]})  # with what counts for the organisation
+            connect({"role": "participant", "token": people[0]["token"]})  # another tab: `ours` in its state
+        if kind == "dot_voting":
+            call(control, "settings", {"screen_view": "divergence"})
+            call(control, "settings", {"screen_presence": "remote"})  # the screens see one part (too_few)
+            call(control, "settings", {"screen_presence": "split"})  # or both side by side
+    call(control, "settings", {"screen_presence": "everyone", "screen_view": "results"})
+    call(control, "rerun", {"activity_id": acts["dot_voting"]})  # kinds about goals say which goals (goal_ids)
     call(control, "control", {"action": "next"})
     call(control, "control", {"action": "lobby"})
     phones[1].get_received()
     phones[1].disconnect()  # presence moves
+    call(control, "control", {"action": "end"})  # everyone gets the closing summary
+    forgotten = http.delete(f"/api/workshops/{code}/participants/me", headers={"Authorization": f"Bearer {people[0]['token']}"})
+    assert forgotten.status_code == 204  # the phone hears `gone`
+    assert http.delete(f"/api/workshops/{code}", headers={"Authorization": f"Bearer {token}"}).status_code == 204
     for client in clients:
         if client.is_connected():
             client.get_received()

@@ -301,15 +301,28 @@ class Recorded:
 RECORDED: list[Recorded] = []
 
 
+class _RecordingQueue(list):
+    """A test client's queue of received events that records each event as it arrives."""
+
+    def __init__(self, client, items=()):
+        super().__init__(items)
+        self.client = client
+
+    def append(self, item):
+        args = item.get("args") or []
+        RECORDED.append(Recorded("event", item["name"], getattr(self.client, "_contract_role", None), args[0] if args else None))
+        super().append(item)
+
+
 def install_recorder(monkeypatch) -> None:
-    """Record every ack and every received event of Flask-SocketIO's test clients."""
+    """Record every ack and every event that reaches Flask-SocketIO's test clients.
+
+    Events are recorded as they arrive, whether or not the test reads them (and also when the server
+    disconnects the client right after, as after `gone`).
+    """
     from flask_socketio.test_client import SocketIOTestClient
 
-    original_init, original_emit, original_received = (
-        SocketIOTestClient.__init__,
-        SocketIOTestClient.emit,
-        SocketIOTestClient.get_received,
-    )
+    original_init, original_emit = SocketIOTestClient.__init__, SocketIOTestClient.emit
 
     def init(self, *args, **kwargs):
         auth = kwargs.get("auth") if "auth" in kwargs else (args[5] if len(args) > 5 else None)
@@ -322,13 +335,12 @@ def install_recorder(monkeypatch) -> None:
             RECORDED.append(Recorded("ack", event, getattr(self, "_contract_role", None), ack))
         return ack
 
-    def get_received(self, *args, **kwargs):
-        received = original_received(self, *args, **kwargs)
-        role = getattr(self, "_contract_role", None)
-        for item in received:
-            RECORDED.append(Recorded("event", item["name"], role, item["args"][0] if item["args"] else None))
-        return received
+    def get_queue(self):
+        return self.__dict__.get("_contract_queue", [])
+
+    def set_queue(self, items):
+        self.__dict__["_contract_queue"] = _RecordingQueue(self, items)
 
     monkeypatch.setattr(SocketIOTestClient, "__init__", init)
     monkeypatch.setattr(SocketIOTestClient, "emit", emit)
-    monkeypatch.setattr(SocketIOTestClient, "get_received", get_received)
+    monkeypatch.setattr(SocketIOTestClient, "queue", property(get_queue, set_queue), raising=False)

@@ -115,6 +115,8 @@ def identifier(value, *, name: str) -> int:
     """A row id from JSON (a number) or a form (digits only: no sign, blanks, fraction or exponent)."""
     if isinstance(value, str) and 0 < len(value) <= 16 and value.isascii() and value.isdigit():
         value = int(value)
+    if isinstance(value, float) and value.is_integer() and 0 < value <= MAX_ID:
+        value = int(value)  # JSON does not tell 7.0 from 7 (nor does the JSON Schema of the API)
     if not is_identifier(value):
         raise InvalidInput(N_("%(field)s is not one of the options."), field=name)
     return value

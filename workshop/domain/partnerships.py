@@ -16,13 +16,16 @@ CARRIED, CHANGED, CLOSED = "carried", "changed", "closed"
 THREAD_STATUSES = (CARRIED, CHANGED, CLOSED)
 # Activities of a directors' session whose answers are part of its outcome (config "outcome").
 OUTCOMES = ("mandate", "non_negotiable")
+MAX_NAME = 120
 
 
 def clean_partnership(data) -> tuple[Partnership, list[PartnerOrganisation]]:
     """Check a request to create a partnership: a name, a language, organisations with colours."""
     data = fields.mapping(data, name="partnership")
-    name = fields.text(data.get("name"), max_length=120, name="name")
-    language = fields.choice(data.get("language") or "nl", LANGUAGES, name="language")
+    name = fields.text(data.get("name"), max_length=MAX_NAME, name="name")
+    language = data.get("language")
+    # Left out or null: Dutch; any other value is checked as it is (as a workshop's language).
+    language = fields.choice("nl" if language is None else language, LANGUAGES, name="language")
     orgs = [
         PartnerOrganisation(name=o.name, colour=o.colour, position=o.position)
         for o in clean_organisations(data.get("organisations"))

@@ -92,7 +92,8 @@ def add_activity(db: Database, workshop_id: int, item, translate=untranslated) -
 def check_activity(data, translate=untranslated) -> dict:
     """Check one agenda item for a workshop not made yet: {item, language, bilingual}; the item as it would be stored."""
     data = fields.mapping(data, name="agenda")
-    language = fields.choice(data.get("language") or "nl", LANGUAGES, name="language")
+    language = data.get("language")
+    language = fields.choice("nl" if language in (None, "") else language, LANGUAGES, name="language")
     act = clean_activity(data.get("item"), language, translate, data.get("bilingual") is True)
     return as_item(act, language)
 

@@ -167,6 +167,10 @@ def delete_workshop(code):
 @bp.delete("/workshops/<code>/participants/me")
 def forget_me(code):
     """A participant (Bearer: their token) deletes their answers and leaves the workshop for good."""
-    _, participant_id = services.participant_by_token(db(), bearer(), code=code)
+    try:
+        _, participant_id = services.participant_by_token(db(), bearer(), code=code)
+    except NotAllowed as err:
+        # No or a wrong participant token is missing authentication: 401 with the scheme to use, as above.
+        raise Unauthorized(error_message(err), www_authenticate=WWWAuthenticate("bearer", {"realm": "samenspel"})) from None
     publish(services.forget_participant(db(), participant_id))
     return "", 204

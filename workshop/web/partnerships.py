@@ -90,7 +90,9 @@ def api_create_workshop(code):
     partnership_id = _bearer(code)
     data = _body()
     chosen = data.pop("format", None)
-    if chosen:
+    if chosen not in (None, ""):
+        if not isinstance(chosen, str):  # {} or [] are no format's name (and no key to look up)
+            raise InvalidInput(N_("%(field)s must be text."), field="format")
         shipped = formats.shipped()
         if chosen not in shipped:
             raise NotFound(N_("This format does not exist."))

@@ -99,7 +99,10 @@ def clean_activity(item, language: str, translate=untranslated, bilingual: bool 
     # A title that comes out empty (none, "", {}) is the kind's label in the workshop's language.
     title = localised(item.get("title"), language, name="title", max_length=TITLE_LENGTH, required=False)
     title = title or translate(kind.label, language)
-    config["results"] = fields.choice(item.get("results") or default_results(kind), RESULTS_MODES, name="results")
+    results = item.get("results")
+    # Only an absent, null or empty value means the kind's default; {} or false is a wrong value, refused.
+    results = default_results(kind) if results is None or results == "" else results
+    config["results"] = fields.choice(results, RESULTS_MODES, name="results")
     if bilingual:
         other = other_language(language)
         translation = _translation(kind, item, raw, config, other, translate)
