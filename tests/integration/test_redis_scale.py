@@ -137,7 +137,11 @@ class PrivateRedis:
     def stop(self):
         if self.process and self.process.poll() is None:
             self.process.terminate()
-            self.process.wait(10)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
 
 
 def test_a_redis_restart_during_a_burst_loses_no_acknowledged_answer(tmp_path):
@@ -155,36 +159,49 @@ def test_a_redis_restart_during_a_burst_loses_no_acknowledged_answer(tmp_path):
             # The screen sits on one process, the phones answer on the other: every push crosses Redis.
             screen = SocketClient().connect(server_a, {"role": "screen", "code": created["code"], "key": created["screen_key"]})
             phones = clients_for(server_b, created, people)
-            acked, restarted = [], threading.Event()
+            acked, failures, restarted, stop = [], [], threading.Event(), threading.Event()
 
             def answer(phone):
-                for n in range(10):
-                    client_id = uuid.uuid4().hex
-                    while True:  # a phone resends with the same client id until it gets an ack
-                        try:
-                            ack = phone.call("submit", submission(activity_id, ambition(text=f"idea {n}"), client_id))
-                            break
-                        except Exception:
-                            continue
-                    assert ack["ok"], ack
-                    acked.append(ack["answer"]["id"])
-                    if n == 3:
-                        restarted.wait(30)
+                try:
+                    for n in range(10):
+                        client_id = uuid.uuid4().hex
+                        deadline = time.monotonic() + 60
+                        while True:  # a phone resends with the same client id until it gets an ack
+                            try:
+                                ack = phone.call("submit", submission(activity_id, ambition(text=f"idea {n}"), client_id))
+                                break
+                            except Exception:
+                                # Bounded, and never a busy loop: a disconnected client raises at once.
+                                if stop.is_set() or time.monotonic() > deadline:
+                                    raise
+                                time.sleep(0.1)
+                        assert ack["ok"], ack
+                        acked.append(ack["answer"]["id"])
+                        if n == 3:
+                            restarted.wait(30)
+                except BaseException as exc:  # the main thread reports it; a thread's own failure would be lost
+                    failures.append(exc)
 
+            threads = [threading.Thread(target=answer, args=(phone,), daemon=True) for phone in phones]
             try:
                 screen.wait_for("state")
-                threads = [threading.Thread(target=answer, args=(phone,)) for phone in phones]
                 for thread in threads:
                     thread.start()
-                while len(acked) < 3 * len(phones):
+                deadline = time.monotonic() + 60
+                while len(acked) < 3 * len(phones) and not failures:
+                    assert time.monotonic() < deadline, f"only {len(acked)} answers acked before the restart"
                     time.sleep(0.02)
+                assert not failures, failures
                 redis.stop()
                 # Answers go on while Redis is away: they need only the database.
                 api.control(created, "reveal", activity_id)
                 redis.start()
                 restarted.set()
+                deadline = time.monotonic() + 90
                 for thread in threads:
-                    thread.join(60)
+                    thread.join(max(0.0, deadline - time.monotonic()))
+                assert not failures, failures
+                assert not any(thread.is_alive() for thread in threads), "phones still answering after 90 s"
                 total = len(phones) * 10
                 assert len(acked) == len(set(acked)) == total
                 stored = api.results(created)["activities"][0]
@@ -192,8 +209,12 @@ def test_a_redis_restart_during_a_burst_loses_no_acknowledged_answer(tmp_path):
                 shown = screen.wait_for("results", lambda r: r["answers"] == total and r["data"] is not None, timeout=30)
                 assert shown["activity_id"] == activity_id
             finally:
+                stop.set()
+                restarted.set()
                 for client in [screen, *phones]:
                     client.disconnect()
+                for thread in threads:
+                    thread.join(15)
             for server in (server_a, server_b):
                 assert requests.get(server.url + "/healthz", timeout=5).status_code == 200
                 assert "Traceback" not in server.stderr(), server.stderr()[-3000:]

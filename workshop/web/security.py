@@ -72,6 +72,10 @@ def init_limits(app) -> Limiter:
     config["RATELIMIT_ENABLED"] = config["RATE_LIMITS"]
     # Several processes share counts through Redis; one process on a laptop keeps them in memory.
     config["RATELIMIT_STORAGE_URI"] = config["MESSAGE_QUEUE"] or "memory://"
+    # While Redis is away, each process counts in memory and requests go on (a limit lookup that
+    # fails must not turn every request naming a workshop into a 500); Redis is used again once back.
+    config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+    config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     limiter = Limiter(
         key_func=client_address,
