@@ -39,7 +39,7 @@
 
   function load() {
     api("GET", "").then(function (reply) {
-      if (reply.status === 403) { root.hidden = true; document.getElementById("refused").hidden = false; return; }
+      if (reply.status === 401 || reply.status === 403) { root.hidden = true; document.getElementById("refused").hidden = false; return; }
       if (!reply.ok) { say(reply.json.error ? reply.json.error.message : S.t("error")); return; }
       data = reply.json;
       render();

@@ -2,6 +2,8 @@
 
 from flask import Blueprint, g, jsonify, render_template, request
 from flask_babel import get_locale
+from werkzeug.datastructures import WWWAuthenticate
+from werkzeug.exceptions import Unauthorized
 
 from .. import formats, services
 from ..domain.errors import DomainError, InvalidInput, NotAllowed, NotFound
@@ -11,6 +13,7 @@ from ..messages import error_message, translate_label
 from . import db, publish
 from .links import base_url, control_url, links
 from .pages import COLOUR_NAMES, FORM_ORGANISATION_ROWS
+from .security import csrf
 
 bp = Blueprint("partnerships", __name__)
 
@@ -21,9 +24,14 @@ def partnership_url(code: str, token: str) -> str:
 
 
 def _bearer(code: str) -> int:
+    """The partnership id when the request carries its token as a Bearer token; 401 otherwise (as the workshop API)."""
     header = request.headers.get("Authorization", "")
     token = header[len("Bearer ") :].strip() if header.startswith("Bearer ") else None
-    return services.facilitator_partnership(db(), code, token)
+    try:
+        return services.facilitator_partnership(db(), code, token)
+    except NotAllowed as err:
+        # No or a wrong token is missing authentication (401, with the scheme to use), not a refusal (403).
+        raise Unauthorized(error_message(err), www_authenticate=WWWAuthenticate("bearer", {"realm": "samenspel"})) from None
 
 
 def _body() -> dict:
@@ -72,6 +80,7 @@ def partnership_page(code):
 
 
 @bp.post("/api/partnerships")
+@csrf.exempt  # JSON with a Bearer token, never ambient cookies: nothing to forge
 def api_create_partnership():
     """Create a partnership; the answer holds its token, shown only here."""
     created = services.create_partnership(db(), _body())
@@ -85,6 +94,7 @@ def api_thread(code):
 
 
 @bp.post("/api/partnerships/<code>/workshops")
+@csrf.exempt  # JSON with a Bearer token, never ambient cookies: nothing to forge
 def api_create_workshop(code):
     """A workshop inside the partnership, from a shipped format or an agenda (facilitator)."""
     partnership_id = _bearer(code)
@@ -103,6 +113,7 @@ def api_create_workshop(code):
 
 
 @bp.post("/api/partnerships/<code>/attach")
+@csrf.exempt  # JSON with a Bearer token, never ambient cookies: nothing to forge
 def api_attach(code):
     """Attach an existing workshop: {code, control_token} (its control link's secret) (facilitator)."""
     partnership_id = _bearer(code)
@@ -120,6 +131,7 @@ def api_attach(code):
 
 
 @bp.post("/api/partnerships/<code>/workshops/<workshop_code>/import")
+@csrf.exempt  # JSON with a Bearer token, never ambient cookies: nothing to forge
 def api_import(code, workshop_code):
     """Carry on the goals and commitments of earlier workshops, and the directors' outcome (facilitator)."""
     publish(services.import_thread(db(), _bearer(code), workshop_code, translate_label))
