@@ -10,6 +10,7 @@ organisations' public accounts and are shown as they are. Tables reuse the singl
 import io
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from flask_babel import format_currency, format_decimal
 from flask_babel import gettext as _
@@ -212,6 +213,20 @@ def _consent(report, consent: dict) -> dict:
     return {**consent, "organisations": rows}
 
 
+def _chart_point(i: int, value, count: int, lowest, span) -> tuple[float, float]:
+    """Where the i-th of `count` workshops' median goes in the trend chart (one workshop: in the middle)."""
+    inner_w, inner_h = CHART_W - 2 * CHART_PAD, CHART_H - 2 * CHART_PAD
+    x = CHART_PAD + (i * inner_w / (count - 1) if count > 1 else inner_w / 2)
+    y = CHART_H - CHART_PAD - (value - lowest) / span * inner_h
+    return round(x, 1), round(y, 1)
+
+
+def _line(summaries: list[dict | None], xy) -> dict:
+    """One line of the trend chart: the medians it has (a workshop below the threshold leaves a gap)."""
+    found = [xy(i, s["median"]) for i, s in enumerate(summaries) if s and s.get("median") is not None]
+    return {"points": " ".join(f"{x},{y}" for x, y in found), "dots": found}
+
+
 def trend_views(report: PartnershipReport) -> list[dict]:
     """Every recurring measure: a table (workshop by organisation) and a line chart drawn as SVG coordinates."""
     views = []
@@ -221,22 +236,16 @@ def trend_views(report: PartnershipReport) -> list[dict]:
             continue
         orgs = [o for o in report.organisations if any(str(o["id"]) in p["by_organisation"] for p in points)]
         lowest, highest = points[0]["min"], points[0]["max"]
-        span = (highest - lowest) or 1
-        step = (CHART_W - 2 * CHART_PAD) / max(len(points) - 1, 1)
 
-        def xy(i, value, lowest=lowest, span=span, step=step):
-            x = CHART_PAD + (i * step if len(points) > 1 else (CHART_W - 2 * CHART_PAD) / 2)
-            y = CHART_H - CHART_PAD - (value - lowest) / span * (CHART_H - 2 * CHART_PAD)
-            return round(x, 1), round(y, 1)
-
-        def line(summaries):
-            found = [xy(i, s["median"]) for i, s in enumerate(summaries) if s and s.get("median") is not None]
-            return {"points": " ".join(f"{x},{y}" for x, y in found), "dots": found}
-
-        lines = [{"organisation": None, "colour": "#14213d", **line([p["overall"] for p in points])}]
+        xy = partial(_chart_point, count=len(points), lowest=lowest, span=(highest - lowest) or 1)
+        lines = [{"organisation": None, "colour": "#14213d", **_line([p["overall"] for p in points], xy)}]
         for org in orgs:
             lines.append(
-                {"organisation": org, "colour": org["colour"], **line([p["by_organisation"].get(str(org["id"])) for p in points])}
+                {
+                    "organisation": org,
+                    "colour": org["colour"],
+                    **_line([p["by_organisation"].get(str(org["id"])) for p in points], xy),
+                }
             )
         rows = [
             {
