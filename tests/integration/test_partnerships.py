@@ -297,7 +297,8 @@ def test_a_recurring_measure_shows_its_trend_on_the_projector_and_the_page(partn
 
 def test_names_are_escaped_on_the_partnership_pages(client):
     evil = "<script>alert(1)</script>"
-    form = {"name": f"Regio {evil}", "language": "en", "org_name": [evil, "Gewoon"], "org_colour": ["#0072B2", ""]}
+    # As the browser sends it: empty rows (with their colour picked) are not organisations.
+    form = {"name": f"Regio {evil}", "language": "en", "org_name": [evil, "Gewoon", ""], "org_colour": ["#0072B2", "", "#009E73"]}
     assert client.post("/partnerships/new", data=form).status_code == 400, "the form keeps its CSRF check"
     created = client.post("/partnerships/new", data=with_token(client, form, "/partnerships/new"))
     assert created.status_code == 201

@@ -55,7 +55,8 @@ def _form_data(form) -> dict:
     return {
         "name": form.get("name", ""),
         "language": form.get("language", "nl"),
-        "organisations": [{"name": n, "colour": c or None} for n, c in zip(names, colours, strict=True)],
+        # The form has more rows than most partnerships need: empty ones are not organisations.
+        "organisations": [{"name": n, "colour": c or None} for n, c in zip(names, colours, strict=True) if n.strip()],
     }
 
 
