@@ -39,14 +39,40 @@
 
   function load() {
     api("GET", "").then(function (reply) {
-      if (reply.status === 403) { root.hidden = true; document.getElementById("refused").hidden = false; return; }
+      if (reply.status === 401 || reply.status === 403) { root.hidden = true; document.getElementById("refused").hidden = false; return; }
       if (!reply.ok) { say(reply.json.error ? reply.json.error.message : S.t("error")); return; }
       data = reply.json;
       render();
     }).catch(function () { say(S.t("error")); });
   }
 
+  /** The report opens with the token in its fragment (its page proves it once and keeps a report cookie). */
+  function renderExports() {
+    var report = document.getElementById("pt-report");
+    report.href = report.pathname + "#" + token;
+    document.getElementById("pt-exports").hidden = false;
+  }
+
+  // The workbook needs the token as a header: fetch it, then hand the file to the browser.
+  document.getElementById("pt-workbook").addEventListener("click", function (event) {
+    event.preventDefault();
+    var link = event.currentTarget;
+    fetch(link.pathname, { headers: { Authorization: "Bearer " + token }, credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { say(S.t("error")); return null; }
+      return response.blob();
+    }).then(function (blob) {
+      if (!blob) return;
+      var url = URL.createObjectURL(blob);
+      var save = el("a", { href: url, download: "samenspel-partnership-" + code + ".xlsx" });
+      document.body.appendChild(save);
+      save.click();
+      save.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    }).catch(function () { say(S.t("error")); });
+  });
+
   function render() {
+    renderExports();
     document.getElementById("pt-name").textContent = data.partnership.name;
     document.title = data.partnership.name + " · " + baseTitle;
     S.render(document.getElementById("pt-organisations"), data.partnership.organisations.map(function (o) { return el("li", {}, [S.orgLabel(o)]); }));

@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 
+from tests.support.forms import with_token
 from tests.support.live import assert_error
 
 ORGS = [{"name": "Woonstede", "colour": "#CC79A7"}, {"name": "Thuisbaas"}, {"name": "De Zonnige Woning"}]
@@ -61,9 +62,14 @@ def partnership(client, live):
 def test_creating_a_partnership_and_its_page(client, partnership):
     assert client.get(f"/p/{partnership.code}").status_code == 200
     assert client.get("/p/ZZZZZZ").status_code == 404
+    # No or a wrong token is missing authentication, as on the workshop API: 401 with the scheme to use.
     for headers in ({}, {"Authorization": "Bearer wrong"}):
-        assert client.get(f"/api/partnerships/{partnership.code}", headers=headers).status_code == 403
-    assert client.get("/api/partnerships/ZZZZZZ", headers=partnership.headers).status_code == 403
+        refused = client.get(f"/api/partnerships/{partnership.code}", headers=headers)
+        assert refused.status_code == 401 and refused.headers["WWW-Authenticate"].lower().startswith("bearer")
+        assert refused.get_json()["error"]["code"] == "unauthorized"
+    assert client.get("/api/partnerships/ZZZZZZ", headers=partnership.headers).status_code == 401
+    for path in ("/workshops", "/attach", "/workshops/ZZZZZZ/import"):
+        assert client.post(f"/api/partnerships/{partnership.code}{path}", json={}).status_code == 401
     data = partnership.thread()
     assert [o["name"] for o in data["partnership"]["organisations"]] == ["Woonstede", "Thuisbaas", "De Zonnige Woning"]
     assert data["partnership"]["organisations"][0]["colour"] == "#CC79A7"
@@ -88,7 +94,7 @@ def test_workshops_keep_the_organisations_and_the_partnership_token_runs_them(cl
         client.get(
             f"/api/partnerships/{partnership.code}", headers={"Authorization": f"Bearer {first['control_token']}"}
         ).status_code
-        == 403
+        == 401
     )
     standalone = workshops.create()
     refused = live.facilitator({"code": standalone["code"]}, token=partnership.token)
@@ -291,8 +297,10 @@ def test_a_recurring_measure_shows_its_trend_on_the_projector_and_the_page(partn
 
 def test_names_are_escaped_on_the_partnership_pages(client):
     evil = "<script>alert(1)</script>"
-    form = {"name": f"Regio {evil}", "language": "en", "org_name": [evil, "Gewoon"], "org_colour": ["#0072B2", ""]}
-    created = client.post("/partnerships/new", data=form)
+    # As the browser sends it: empty rows (with their colour picked) are not organisations.
+    form = {"name": f"Regio {evil}", "language": "en", "org_name": [evil, "Gewoon", ""], "org_colour": ["#0072B2", "", "#009E73"]}
+    assert client.post("/partnerships/new", data=form).status_code == 400, "the form keeps its CSRF check"
+    created = client.post("/partnerships/new", data=with_token(client, form, "/partnerships/new"))
     assert created.status_code == 201
     html = created.get_data(as_text=True)
     link = html.split('id="partnership-link" readonly value="')[1].split('"')[0]
@@ -301,7 +309,8 @@ def test_names_are_escaped_on_the_partnership_pages(client):
     assert "alert(1)" not in page, "the page shows nothing of the partnership before its token is checked"
     assert evil not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" not in html
     assert client.get("/partnerships/new").status_code == 200
-    refused = client.post("/partnerships/new", data={"name": "", "language": "nl", "org_name": ["A"], "org_colour": [""]})
+    empty = {"name": "", "language": "nl", "org_name": ["A"], "org_colour": [""]}
+    refused = client.post("/partnerships/new", data=with_token(client, empty, "/partnerships/new"))
     assert refused.status_code == 400 and 'class="error banner"' in refused.get_data(as_text=True)
 
 

@@ -19,7 +19,8 @@ def projector_problems(screen) -> list[str]:
         for (const node of document.querySelectorAll("#activity *")) {
           if (!node.childNodes.length || ![...node.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
           const style = getComputedStyle(node), rect = node.getBoundingClientRect();
-          if (!rect.width || style.visibility === "hidden") continue;
+          // Text for screen readers only (.visually-hidden, clipped to 1px) is not on the projector.
+          if (!rect.width || style.visibility === "hidden" || node.closest(".visually-hidden")) continue;
           const text = node.textContent.trim().slice(0, 40);
           if (parseFloat(style.fontSize) < min) problems.push(`text below ${min}px (${style.fontSize}): ${text}`);
           if (style.textOverflow === "ellipsis" || (style.webkitLineClamp && style.webkitLineClamp !== "none"))

@@ -69,6 +69,13 @@ def facilitator_partnership(db: Database, code, token) -> int:
         return partnership.id
 
 
+def partnership_fingerprint(db: Database, code) -> tuple[int, str, str]:
+    """(id, code, a value that changes with its token) of a partnership, for a signed report cookie (not a secret)."""
+    with db.session() as s:
+        partnership = _by_code(s, code)
+        return partnership.id, partnership.code, partnership.token_hash[:32]
+
+
 def _partners(s, partnership_id: int) -> list[PartnerOrganisation]:
     query = select(PartnerOrganisation).where(PartnerOrganisation.partnership_id == partnership_id)
     return list(s.scalars(query.order_by(PartnerOrganisation.position, PartnerOrganisation.id)))

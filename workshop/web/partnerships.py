@@ -1,16 +1,27 @@
 """Partnerships over HTTP: the create form, the facilitator's partnership page, and its JSON API."""
 
-from flask import Blueprint, g, jsonify, render_template, request
-from flask_babel import get_locale
+import hmac
+from datetime import UTC, datetime
+
+from flask import Blueprint, Response, g, jsonify, redirect, render_template, request, url_for
+from flask_babel import force_locale, format_date, get_locale
+from itsdangerous import BadSignature
+from werkzeug.datastructures import WWWAuthenticate
+from werkzeug.exceptions import Unauthorized
 
 from .. import formats, services
 from ..domain.errors import DomainError, InvalidInput, NotAllowed, NotFound
 from ..domain.i18n import N_
 from ..domain.model import PALETTE
 from ..messages import error_message, translate_label
+from ..report import partnership as report_data
+from ..report.files import days_text
+from ..services.partnerships import partnership_fingerprint
 from . import db, publish
 from .links import base_url, control_url, links
 from .pages import COLOUR_NAMES, FORM_ORGANISATION_ROWS
+from .report import COOKIE_HOURS, _signer
+from .security import csrf
 
 bp = Blueprint("partnerships", __name__)
 
@@ -21,9 +32,14 @@ def partnership_url(code: str, token: str) -> str:
 
 
 def _bearer(code: str) -> int:
+    """The partnership id when the request carries its token as a Bearer token; 401 otherwise (as the workshop API)."""
     header = request.headers.get("Authorization", "")
     token = header[len("Bearer ") :].strip() if header.startswith("Bearer ") else None
-    return services.facilitator_partnership(db(), code, token)
+    try:
+        return services.facilitator_partnership(db(), code, token)
+    except NotAllowed as err:
+        # No or a wrong token is missing authentication (401, with the scheme to use), not a refusal (403).
+        raise Unauthorized(error_message(err), www_authenticate=WWWAuthenticate("bearer", {"realm": "samenspel"})) from None
 
 
 def _body() -> dict:
@@ -39,7 +55,8 @@ def _form_data(form) -> dict:
     return {
         "name": form.get("name", ""),
         "language": form.get("language", "nl"),
-        "organisations": [{"name": n, "colour": c or None} for n, c in zip(names, colours, strict=True)],
+        # The form has more rows than most partnerships need: empty ones are not organisations.
+        "organisations": [{"name": n, "colour": c or None} for n, c in zip(names, colours, strict=True) if n.strip()],
     }
 
 
@@ -72,6 +89,7 @@ def partnership_page(code):
 
 
 @bp.post("/api/partnerships")
+@csrf.exempt  # JSON with a Bearer token, never ambient cookies: nothing to forge
 def api_create_partnership():
     """Create a partnership; the answer holds its token, shown only here."""
     created = services.create_partnership(db(), _body())
@@ -85,6 +103,7 @@ def api_thread(code):
 
 
 @bp.post("/api/partnerships/<code>/workshops")
+@csrf.exempt  # JSON with a Bearer token, never ambient cookies: nothing to forge
 def api_create_workshop(code):
     """A workshop inside the partnership, from a shipped format or an agenda (facilitator)."""
     partnership_id = _bearer(code)
@@ -105,6 +124,7 @@ def api_create_workshop(code):
 
 
 @bp.post("/api/partnerships/<code>/attach")
+@csrf.exempt  # JSON with a Bearer token, never ambient cookies: nothing to forge
 def api_attach(code):
     """Attach an existing workshop: {code, control_token} (its control link's secret) (facilitator)."""
     partnership_id = _bearer(code)
@@ -122,10 +142,99 @@ def api_attach(code):
 
 
 @bp.post("/api/partnerships/<code>/workshops/<workshop_code>/import")
+@csrf.exempt  # JSON with a Bearer token, never ambient cookies: nothing to forge
 def api_import(code, workshop_code):
     """Carry on the goals and commitments of earlier workshops, and the directors' outcome (facilitator)."""
     publish(services.import_thread(db(), _bearer(code), workshop_code, translate_label))
     return jsonify(ok=True)
+
+
+# ---- The partnership report and workbook: opened like the workshop report (token once, then a cookie) ----
+
+
+def report_cookie(code: str) -> str:
+    """The report cookie of one partnership."""
+    return f"samenspel_partnership_report_{code}"
+
+
+def _report_access(code: str) -> tuple[int, bool]:
+    """(partnership id, whether the request brought the token itself), from the Bearer token or the report cookie."""
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        return services.facilitator_partnership(db(), code, header[len("Bearer ") :].strip()), True
+    claim = request.cookies.get(report_cookie(code))
+    if claim:
+        try:
+            signed = _signer().loads(claim, max_age=COOKIE_HOURS * 3600)
+        except BadSignature:
+            signed = None
+        partnership_id, _code, fingerprint = partnership_fingerprint(db(), code)
+        if (
+            isinstance(signed, dict)
+            and signed.get("partnership") == code
+            and hmac.compare_digest(str(signed.get("key")), fingerprint)
+        ):
+            return partnership_id, False
+    raise NotAllowed(N_("This link does not open the partnership."))
+
+
+def _private(response: Response, code: str, fresh: bool) -> Response:
+    """The facilitator's data: never cached; a fresh token proof leaves the report cookie (report path only)."""
+    response.headers["Cache-Control"] = "no-store"
+    if fresh:
+        _id, _code, fingerprint = partnership_fingerprint(db(), code)
+        response.set_cookie(
+            report_cookie(code),
+            _signer().dumps({"partnership": code, "key": fingerprint}),
+            max_age=COOKIE_HOURS * 3600,
+            path=f"/p/{code}/report",
+            httponly=True,
+            samesite="Strict",
+            secure=request.is_secure,
+        )
+    return response
+
+
+@bp.get("/p/<code>/report")
+def partnership_report(code):
+    """The printable partnership report (facilitator): workshops in time, the thread of every goal, trends."""
+    summary = services.partnership_summary(db(), code)
+    if code != summary["code"]:
+        return redirect(url_for("partnerships.partnership_report", code=summary["code"]))
+    g.workshop_language = summary["language"]
+    with force_locale(summary["language"]):
+        try:
+            partnership_id, fresh = _report_access(code)
+        except NotAllowed:
+            response = Response(render_template("partnership_report_access.html", partnership=summary), status=403)
+            response.headers["Cache-Control"] = "no-store"
+            return response
+        found = report_data.load(db(), partnership_id)
+        days = found.days()
+        page = render_template(
+            "partnership_report.html",
+            report=found,
+            partnership=found.partnership,
+            goals=report_data.goal_views(found),
+            trends=report_data.trend_views(found),
+            dates=days_text(*days) if days else "",
+            made=format_date(datetime.now(UTC).date(), "long"),
+            pledge=report_data.pledge_text,
+        )
+    return _private(Response(page), code, fresh)
+
+
+@bp.get("/p/<code>/report/partnership.xlsx")
+def partnership_workbook(code):
+    """The partnership's Excel workbook (facilitator): workshops, goals thread, committed and delivered, trends."""
+    summary = services.partnership_summary(db(), code)
+    code = summary["code"]
+    partnership_id, fresh = _report_access(code)
+    with force_locale(summary["language"]):
+        body = report_data.workbook_bytes(report_data.load(db(), partnership_id))
+    response = Response(body, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response.headers["Content-Disposition"] = f'attachment; filename="samenspel-partnership-{code}.xlsx"'
+    return _private(response, code, fresh)
 
 
 def partnership_strings() -> dict:
