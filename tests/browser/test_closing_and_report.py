@@ -122,6 +122,7 @@ def test_the_end_of_the_day(server, pages, played, tmp_path):
     # ---- the Excel workbook from the control view ----
     from openpyxl import load_workbook
 
+    control.locator("#settings-box summary").click()  # downloads live in the settings menu
     with control.expect_download() as download:
         control.locator("#export-workbook").click()
     assert download.value.suggested_filename == f"samenspel-{code}.xlsx"
