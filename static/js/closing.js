@@ -94,7 +94,7 @@
     if (paging) { clearInterval(paging); paging = null; }
     var goals = el("ol", { class: "closing-goal-list" }, summary.goals.map(function (g) {
       var pledges = g.commitments ? g.commitments.by_organisation.filter(function (p) { return orgs[p.organisation_id] && pledgeText(p, summary, language); }) : [];
-      return el("li", { class: "closing-goal" }, [
+      return el("li", { class: "closing-goal" + (g.consent && !g.consent.passes ? " blocked" : "") }, [
         el("p", { class: "closing-goal-text", text: g.text }),
         verdict(g),
         pledges.length ? el("ul", { class: "closing-pledges", "aria-label": t("closing.pledged") }, pledges.map(function (p) {

@@ -3,9 +3,14 @@
   "use strict";
   var strings = window.SamenspelStrings || {};
 
-  /** A translated string with {name} placeholders filled in. */
+  /** A translated string with {name} placeholders filled in. A missing text is a bug: it is logged as a
+      console error (the browser tests fail on those) and the key is shown instead. */
   function t(key, params) {
-    var text = strings[key] || key;
+    var text = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : null;
+    if (text === null) {
+      if (window.console) console.error("Samenspel: no text for " + JSON.stringify(key) + (window.SamenspelStrings ? "" : " (strings not loaded)"));
+      text = key;
+    }
     Object.keys(params || {}).forEach(function (name) {
       text = text.split("{" + name + "}").join(String(params[name]));
     });

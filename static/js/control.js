@@ -74,6 +74,7 @@
 
   function next() {
     var c = current();
+    if (!c && state.workshop.ended && !state.upcoming_id) return;  // ended after the last activity: nothing next
     if (c && c.state === "open" && !window.confirm(t("confirm_next"))) return;
     act("next");
   }
@@ -225,9 +226,15 @@
         el("span", { class: "badge " + (c.results_visible ? "badge-shown" : "badge-hidden"), text: c.results_visible ? t("results_shown") : t("results_hidden") }),
       ]),
       el("p", { class: "now-title", text: c.title }),
-    ] : [el("p", { class: "now-kind", text: t("lobby_label") }), el("p", { class: "now-title", text: input.ended ? t("ended_on_screen") : t("lobby_on_screen") })]);
+    ] : [
+      el("p", { class: "now-kind", text: input.ended ? t("ended_label") : t("lobby_label") }),
+      el("p", { class: "now-title", text: input.ended ? t("ended_on_screen") : t("lobby_on_screen") }),
+    ]);
+    var coming = byId(input.upcoming);
+    // Next after the last activity ends the session; once it has ended, there is nothing left for Next to do.
+    var finished = input.ended && !coming;
     S.render(actions, [
-      button(t("next") + " →", next, "primary", "next", keys.next),
+      finished ? null : button(t("next") + " →", next, "primary", "next", keys.next),
       c && c.state === "open" ? button(t("close"), function () { act("close", c.id); }, "", "close", keys.close) : null,
       c && c.state === "closed" ? button(t("reopen"), function () { open(c); }, "", "reopen", keys.open) : null,
       c && c.state !== "draft" ? (c.results_visible
@@ -237,10 +244,10 @@
       input.ended ? null : button(t("end"), end, "", "end", keys.end),
       c && c.kind === "dot_voting" ? divergenceButton(input.view === "divergence") : null,
     ]);
-    var coming = byId(input.upcoming);
+    upcomingLine.hidden = finished;
     S.render(upcomingLine, [
       el("span", { class: "upcoming-label", text: t("next_up") + " " }),
-      coming ? t("agenda_item", { n: state.agenda.indexOf(coming) + 1, title: coming.title }) : t("next_lobby"),
+      coming ? t("agenda_item", { n: state.agenda.indexOf(coming) + 1, title: coming.title }) : t("next_end"),
     ]);
   });
 

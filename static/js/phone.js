@@ -4,6 +4,7 @@
   var S = window.Samenspel, t = S.t, el = S.el;
   var stage = document.getElementById("stage");
   var me = document.getElementById("me");
+  var downloadLink = document.getElementById("download-mine");
   var code = stage.getAttribute("data-code");
   var outboxKey = "samenspel-outbox-" + code;
   var state = null, mine = [], ours = null, view = null, shownKey = null;
@@ -93,6 +94,8 @@
     if (key === shownKey) { if (current) renderHeading(current); refreshMine(); return; }
     shownKey = key;
     view = null;
+    // The closing summary has its own download button; the footer's link would say the same twice.
+    downloadLink.hidden = !!ended;
     if (ended) {
       S.closing.phone(stage, { workshop: state.workshop, closing: state.closing, goals: state.goals || [], ownAnswers: ownAnswers });
       return;

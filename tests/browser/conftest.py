@@ -30,3 +30,5 @@ def pages(browser):
     opened = Pages(browser)
     yield opened
     opened.close()
+    # Every test, also one that allows other console errors: a text missing from strings.py is a bug.
+    assert opened.untranslated() == [], "\n".join(opened.untranslated())

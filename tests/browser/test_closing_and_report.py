@@ -90,6 +90,7 @@ def test_the_end_of_the_day(server, pages, played, tmp_path):
     expect(mine).to_have_count(1)
     expect(mine.locator(".mine-text")).to_have_text(scenario.AMBITIONS[0][1])
     expect(mine.locator(".went-into")).to_contain_text(goal_texts[0])
+    expect(phone.locator("#download-mine")).to_be_hidden()  # the summary's own button, not the same link twice
     shot(phone, "closing-phone.png", FOLDER)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     with phone.expect_download() as download:
@@ -103,6 +104,8 @@ def test_the_end_of_the_day(server, pages, played, tmp_path):
     control.goto(f"{server.url}/w/{code}/control#{token}")
     expect(control.locator("#now .now-title")).to_contain_text("afgesloten")
     expect(control.locator("#actions [data-action=end]")).to_have_count(0)
+    expect(control.locator("#actions [data-action=next]")).to_have_count(0)  # every activity ran: nothing next
+    expect(control.locator("#upcoming")).to_be_hidden()
     shot(control, "closing-control.png", FOLDER)
     with control.context.expect_page() as opened:
         control.locator("#report-link").click()
@@ -122,6 +125,7 @@ def test_the_end_of_the_day(server, pages, played, tmp_path):
     # ---- the Excel workbook from the control view ----
     from openpyxl import load_workbook
 
+    control.locator("#settings-box summary").click()  # downloads live in the settings menu
     with control.expect_download() as download:
         control.locator("#export-workbook").click()
     assert download.value.suggested_filename == f"samenspel-{code}.xlsx"
@@ -133,6 +137,8 @@ def test_the_end_of_the_day(server, pages, played, tmp_path):
     control.locator("#actions [data-action=lobby]").click()
     expect(screen.locator("#lobby-code")).to_be_visible()
     expect(phone.locator("#stage .waiting")).to_be_visible()
+    # From the lobby, Next after the last activity ends the session again.
+    expect(control.locator("#upcoming")).to_contain_text("afsluiting")
     control.locator("#actions [data-action=end]").click()
     expect(screen.locator("#closing .closing-goal")).to_have_count(2)
     expect(phone.locator("#stage .phone-title")).to_have_text("Bedankt!")

@@ -46,10 +46,29 @@ def phone_of(pages, workshop, org: int, name: str = "", presence: str = "room"):
     return page, joined
 
 
+def bar_problems(page) -> list[str]:
+    """Text in the sticky bar that runs under its button, or past its own box."""
+    return page.evaluate(
+        """() => {
+        const bar = document.querySelector("#stage .bottom-bar");
+        if (!bar) return [];
+        const button = bar.querySelector("button").getBoundingClientRect(), problems = [];
+        for (const node of bar.querySelectorAll(".bar-text *")) {
+          const rect = node.getBoundingClientRect(), text = node.textContent.trim();
+          if (!rect.width || !text) continue;
+          if (rect.right > button.left + 1) problems.push(`${text} runs under the button`);
+          if (node.scrollWidth > node.clientWidth + 1) problems.push(`${text} is wider than its box`);
+        }
+        return problems;
+      }"""
+    )
+
+
 def looks_right(page, name: str) -> None:
     shot(page, f"{name}.png", FOLDER)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"{name}: scrolls sideways ({width}px)"
+    assert bar_problems(page) == [], name
     check_accessibility(page, name)
 
 
@@ -123,6 +142,22 @@ def test_unsent_dots_survive_a_reload_and_the_bar_hides_no_goal(scripted, pages)
     phone.reload()
     expect(phone.locator(".dv-count")).to_have_text(["2", "0", "0", "1"])  # now from the server
     expect(bar.locator("button")).to_have_text("Mijn stem aanpassen")
+    assert pages.errors == []
+
+
+def test_the_status_beside_a_long_button_stays_readable(scripted, pages):
+    expect.set_options(timeout=15_000)
+    workshop = scripted([{"kind": "scale", "title": "Hoeveel vertrouwen heb je nu?"}])
+    (activity,) = workshop.agenda()
+    workshop.control("open", activity["id"])
+    phone, _ = phone_of(pages, workshop, 0, "Anne")
+    bar = phone.locator("#stage .bottom-bar")
+    bar.locator("button").click()
+    expect(bar.locator(".status.ok")).to_have_text("Ontvangen ✓")
+    expect(bar.locator("button")).to_have_text("Mijn antwoord aanpassen")
+    height = bar.evaluate("node => node.getBoundingClientRect().height")
+    assert height <= 100, f"the bottom bar takes {height}px of 844"
+    looks_right(phone, "scale-sent")
     assert pages.errors == []
 
 

@@ -118,8 +118,8 @@ def test_divergence_is_one_action_away_and_shows_where_organisations_differ(scri
     screens = [open_screen(pages, workshop.links["screen"], w, h) for w, h in SIZES]
     for screen in screens:
         expect(screen.locator(".dv-columns")).to_be_visible()
-    # One action on the control view (the V key) puts the divergence picture on every screen.
-    control.locator("body").press("v")
+    # One action on the control view (the D key; V is "Volgende", next) puts the divergence picture on every screen.
+    control.locator("body").press("d")
     expect(button).to_have_attribute("aria-pressed", "true")
     for screen, (width, height) in zip(screens, SIZES, strict=True):
         rows = screen.locator(".dvd-row")

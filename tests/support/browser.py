@@ -18,6 +18,7 @@ ARGS = [
 ROOT = Path(__file__).resolve().parents[2]
 TIME_ZONE = "Europe/Amsterdam"  # browsers and the server under test run on Dutch time
 SHOTS = ROOT / "test-output" / "screenshots"
+MISSING_TEXT = "Samenspel: no text for"  # what common.js logs as a console error for an unknown key
 
 
 def _missing() -> str | None:
@@ -63,6 +64,10 @@ class Pages:
     def close(self):
         for context in self.contexts:
             context.close()
+
+    def untranslated(self) -> list[str]:
+        """The console errors of `Samenspel.t()` asked for a text that strings.py lacks (or strings not loaded)."""
+        return [error for error in self.errors if MISSING_TEXT in error]
 
 
 def readme_shot(page, name: str) -> None:
