@@ -293,6 +293,44 @@ def test_a_partnership_from_the_directors_session_to_the_follow_up(server, pages
     expect(delivered).to_contain_text("180")
     expect(control.locator("#pt-trends .sc-trend-table")).to_be_visible()
     shot(control, "07-partnership-page.png", FOLDER)
+    control.screenshot(path=str(FOLDER / "07-partnership-page-1440x900.png"))
     no_sideways_scrolling(control, 1440)
+
+    # ---- The same thread in the partnership report, opened from the partnership page ----
+    with control.expect_popup() as popup:
+        control.locator("#pt-report").click()
+    report = popup.value
+    report.set_viewport_size({"width": 1440, "height": 900})
+    expect(report.locator(".partnership-report h1")).to_have_text("Energietransitie Rivierenland")
+    assert "#" not in report.url, "the token leaves the address bar"
+    goal = report.locator(".ptr-goal", has_text=SOLAR)
+    expect(goal).to_have_count(1)
+    expect(goal.locator("h2")).to_contain_text(CHANGED)
+    steps = goal.locator(".ptr-version")
+    expect(steps).to_have_count(3)
+    expect(steps.nth(0)).to_contain_text("Bestuurderssessie")
+    expect(steps.nth(0).locator(".ptr-sources li", has_text=SOLAR).locator(".org-label")).to_have_text(WOONSTEDE)
+    expect(steps.nth(1).locator(".ptr-commitments li", has_text=WOONSTEDE)).to_contain_text("200")
+    delivered_row = goal.locator(".ptr-delivery-row", has_text=WOONSTEDE)
+    expect(delivered_row.locator(".ptr-delivery.done")).to_be_visible()
+    expect(delivered_row).to_contain_text("180")
+    expect(delivered_row).to_contain_text(NOTE)
+    expect(goal.locator(".ptr-delivery-row", has_text=THUISBAAS).locator(".ptr-delivery.partly")).to_be_visible()
+    expect(report.locator("#trends .ptr-trend-table tbody tr")).to_have_count(2)  # the directors and the follow-up
+    shot(report, "08-partnership-report.png", FOLDER)
+    report.screenshot(path=str(FOLDER / "08-partnership-report-1440x900.png"))
+    no_sideways_scrolling(report, 1440)
+    # It prints on A4: the print stylesheet hides the toolbar.
+    report.emulate_media(media="print")
+    expect(report.locator(".report-toolbar")).to_be_hidden()
+    report.pdf(path=str(FOLDER / "08-partnership-report.pdf"), format="A4")
+    report.emulate_media(media="screen")
+    # The workbook downloads from the page (the token travels as a header, never in the link).
+    with control.expect_download() as download:
+        control.locator("#pt-workbook").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    # The report cookie opens the report again after a reload, with no token in the link.
+    report.reload()
+    expect(report.locator(".ptr-goal", has_text=SOLAR)).to_have_count(1)
     assert room.problems == [], "\n".join(room.problems)
     assert pages.errors == [], "\n".join(pages.errors)

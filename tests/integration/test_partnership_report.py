@@ -142,13 +142,13 @@ def test_the_thread_from_a_directors_ambition_to_a_delivered_commitment(client, 
     goal = html.split('id="goal-1"')[1].split("</section>")[0]
     assert "Zonnepanelen op al onze daken" in goal and "Woonstede" in goal
     assert "Samen zon op elk dak" in goal and "Zon op elk geschikt dak in 2028" in goal
-    assert 'pr-status changed">Aangepast<' in goal
-    deliveries = goal.split('class="pr-deliveries"')[1]
-    woonstede = next(r for r in deliveries.split('class="pr-delivery-row"')[1:] if "Woonstede" in r)
+    assert 'ptr-status changed">Aangepast<' in goal
+    deliveries = goal.split('class="ptr-deliveries"')[1]
+    woonstede = next(r for r in deliveries.split('class="ptr-delivery-row"')[1:] if "Woonstede" in r)
     assert "200" in woonstede and "40.000" in woonstede and "180" in woonstede and "38.000" in woonstede
     assert "Kick-off" in woonstede and "Vervolgsessie" in woonstede
-    thuisbaas = next(r for r in deliveries.split('class="pr-delivery-row"')[1:] if "Thuisbaas" in r)
-    assert "40" in thuisbaas and "pr-delivery missing" in thuisbaas, "Thuisbaas committed and has not reported yet"
+    thuisbaas = next(r for r in deliveries.split('class="ptr-delivery-row"')[1:] if "Thuisbaas" in r)
+    assert "40" in thuisbaas and "ptr-delivery missing" in thuisbaas, "Thuisbaas committed and has not reported yet"
     # Consent per organisation, and the trend of the recurring measure.
     assert "Hoe is de klik?" in html and 'id="trends"' in html
 
@@ -199,7 +199,8 @@ def test_the_privacy_threshold_holds_in_the_report_and_workbook(client, partners
     lonely = html.split("Eén loket voor bewoners</h2>")[1].split("</section>")[0]
     assert "Eén loket" in lonely and "De Zonnige Woning" not in lonely, "one person is not named by organisation"
     trend = html.split('id="trends"')[1].split("</section>")[0]
-    klik = next(r for r in trend.split("<tr>") if "Vervolgsessie" in r)
+    table = trend.split('class="ptr-trend-table"')[1]
+    klik = next(r for r in table.split("<tr>") if "Vervolgsessie" in r)
     cells = re.findall(r'<td class="num">(.*?)</td>', klik, re.S)
     # Overall (3 people), Woonstede (2: shown), Thuisbaas (1: below the smallest group of 2).
     assert "<strong>6</strong>" in cells[0] and "(3)" in cells[0]

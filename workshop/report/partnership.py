@@ -78,7 +78,8 @@ def pledge_text(pledge: dict | None) -> str:
         bits.append(_("{n} h").format(n=format_decimal(pledge["hours"])))
     if amount(pledge, "budget") is not None:
         bits.append(format_currency(pledge["budget"], "EUR", format="¤ #,##0", currency_digits=False))
-    return " · ".join(bits) or "–"
+    # Each amount stays on one line ("€ 40.000" never splits); the parts may wrap between them.
+    return " · ".join(bit.replace(" ", "\u00a0") for bit in bits) or "–"
 
 
 def amount(pledge: dict | None, key: str):
@@ -263,7 +264,7 @@ def trend_views(report: PartnershipReport) -> list[dict]:
                 "organisations": orgs,
                 "rows": rows,
                 "lines": lines,
-                "ticks": [{"label": p["date"], "x": xy(i, lowest)[0]} for i, p in enumerate(points)],
+                "ticks": [{"label": f"{p['date']} · {p['title']}", "x": xy(i, lowest)[0]} for i, p in enumerate(points)],
                 "axis": [{"value": v, "y": xy(0, v)[1]} for v in (lowest, highest)],
                 "width": CHART_W,
                 "height": CHART_H,
