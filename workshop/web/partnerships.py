@@ -247,7 +247,7 @@ def partnership_strings() -> dict:
         "no_workshops": _("No workshops yet. Create the first one below, for example the directors' session."),
         "import": _("Import from earlier workshops"),
         "directors": _("Directors' session"),
-        "workshop_counts": _("Code {code} · {people} people · {goals} adopted goals · {carried} carried on"),
+        "workshop_counts": _("Code {code} · people: {people} · adopted goals: {goals} · carried on: {carried}"),
         "control": _("Control"),
         "screen": _("Screen"),
         "status_new": _("New here"),
