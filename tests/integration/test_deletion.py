@@ -162,3 +162,11 @@ def test_no_address_is_stored_anywhere(app, db, workshops):
     everything = "\n".join(dump)
     assert "198.51.100.23" not in everything and "2001:db8::17" not in everything
     assert rows(db, "join_sources") == 2, "only keyed hashes of the addresses, to count joins"
+
+
+def test_presence_of_a_deleted_workshop_is_empty_not_an_error(client, db, workshops, workshop):
+    """Connections that close after the workshop is gone still push presence: it must not raise."""
+    wid = workshop_id(db, workshop)
+    assert client.delete(f"/api/workshops/{workshop['code']}", headers=workshops.bearer(workshop)).status_code == 204
+    presence, current = services.presence_and_current(db, wid)
+    assert (presence["joined"], presence["connected"], current) == (0, 0, None)
