@@ -173,3 +173,42 @@ def test_objections_goals_and_common_ground_wrap_instead_of_being_cut(scripted, 
         expect(screen.locator(".dv-label-text", has_text=long_goal).first).to_be_visible()
         looks_right(screen, f"dot_voting-{width}x{height}")
     assert pages.errors == []
+
+
+def test_an_upright_phone_gets_the_narrow_layout_of_every_result(scripted, pages):
+    """A remote participant holding the screen upright: goals above their bars, nothing squeezed to nothing."""
+    expect.set_options(timeout=15_000)
+    workshop = scripted(
+        [
+            {"kind": "commitments", "title": "Wat zet jouw organisatie in?"},
+            {"kind": "consent", "title": "Instemming met de gekozen doelstellingen"},
+            {"kind": "scale", "title": "Hoeveel vertrouwen heb je nu?"},
+            {"kind": "goals", "title": "Van ambities naar doelstellingen"},
+        ]
+    )
+    goals = [workshop.goal("Samen de wijken van het gas af"), workshop.goal("Bewoners betrekken via één loket")]
+    commitments, consent, scale, goal_cards = workshop.agenda()
+    people = [workshop.join(i % 3) for i in range(3)]
+    answers = {
+        commitments["id"]: lambda i: {"pledges": {str(goals[0]): {"hours": 8 * (i + 1), "budget": 2500 * (i + 1)}}},
+        consent["id"]: lambda i: {"responses": {str(g): {"position": "consent"} for g in goals}},
+        scale["id"]: lambda i: {"value": 3 + 2 * i},
+        goal_cards["id"]: None,
+    }
+    for activity_id, answer in answers.items():
+        workshop.control("open", activity_id)
+        for i, person in enumerate(people if answer else []):
+            workshop.answer(person, activity_id, answer(i))
+        workshop.control("reveal", activity_id)
+        screen = open_screen(pages, workshop.links["screen"], 390, 844, "upright")
+        expect(screen.locator("body.screen-narrow")).to_have_count(1)
+        expect(screen.locator("#screen-results > *").first).to_be_visible()
+        shot(screen, f"upright-{activity_id}.png", FOLDER)
+        assert projector_problems(screen) == [], activity_id
+        squeezed = screen.evaluate(
+            """() => [...document.querySelectorAll(".cm-track, .cs-screen-row > *, .scale-plot, .gl-card")]
+                 .filter(n => n.getBoundingClientRect().width < 150).map(n => n.className)"""
+        )
+        assert squeezed == [], f"squeezed on an upright phone: {squeezed}"
+        screen.close()
+    assert pages.errors == []
