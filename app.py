@@ -17,7 +17,7 @@ elif ASYNC_MODE == "gevent":
 
     monkey.patch_all()
 
-from workshop import create_app  # noqa: E402  (must come after monkey-patching)
+from workshop import create_app, start_serving  # noqa: E402  (must come after monkey-patching)
 from workshop.config import site_url  # noqa: E402
 from workshop.storage.database import SchemaNotCurrent  # noqa: E402
 
@@ -70,8 +70,9 @@ def main() -> None:
     url = site_url(app.config)
     print(f"Samenspel is running ({ASYNC_MODE}). Open {url}/ and choose 'Start a new workshop';", flush=True)
     print("your facilitator (control) link is shown after you create one. Stop with Ctrl+C.", flush=True)
-    # Take the presence lease before the first connection arrives; other processes drop ours when it lapses.
-    app.extensions["samenspel.connections"].start()
+    # Take the presence lease before the first connection arrives (other processes drop ours when it
+    # lapses), and start the retention sweep.
+    start_serving(app)
     serve(host, port, app.config["MAX_CONNECTIONS"])
 
 

@@ -1,7 +1,11 @@
 """Shared fixtures: a fresh app per test, a workshop made through the API, and live test clients."""
 
+import os
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -9,6 +13,142 @@ import pytest
 from tests.support.workshops import workshop_payload
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# ---- no test leaves a thread or a child process behind ----
+#
+# A thread or server left running by one test slows or breaks every test after it (a phone thread that
+# retried forever once made the rest of the suite crawl into its timeouts). So after each test's
+# teardown, whatever it started must be gone. What a module- or session-scoped fixture starts belongs
+# to that fixture, and must be gone once the fixture is finalised.
+
+LINGER_SECONDS = 5  # a thread or process that is on its way out (a client's reader, a delayed task) may finish
+IDLE_POOL_THREADS = ("ThreadPoolExecutor-", "asyncio_")  # idle workers of a pool that lives on; they cost nothing
+
+
+def _threads() -> set[threading.Thread]:
+    return {
+        thread
+        for thread in threading.enumerate()
+        if thread is not threading.main_thread() and not thread.name.startswith(IDLE_POOL_THREADS)
+    }
+
+
+def _children() -> dict:
+    """This process's live (not zombie) child processes: {(pid, start time): command line}."""
+    found = {}
+    me = str(os.getpid())
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry.name}/stat").read_text()
+            fields = stat[stat.rindex(")") + 2 :].split()
+            if fields[1] != me or fields[0] == "Z":
+                continue
+            command = Path(f"/proc/{entry.name}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, ValueError, IndexError):
+            continue
+        found[(int(entry.name), fields[19])] = command.strip()[:200]
+    return found
+
+
+class Leftovers:
+    """What was running before, and what fixtures of a wider scope own."""
+
+    def __init__(self):
+        self.owned: dict[int, tuple[set, set]] = {}  # id(fixturedef) -> (threads, child keys)
+        self.released: list[tuple[set, set]] = []  # owned by fixtures finalised during this test
+        self.released_by: list[str] = []  # those fixtures' names
+        self.before: tuple[set, set] = (set(), set())
+
+    def tolerated(self) -> tuple[set, set]:
+        threads, children = set(), set()
+        for owned_threads, owned_children in self.owned.values():
+            threads |= owned_threads
+            children |= owned_children
+        return threads, children
+
+    def left(self) -> tuple[set, dict]:
+        """Threads and children started since `before`, or owned by a fixture finalised since, still running.
+
+        Anything a live fixture of a wider scope owns is not counted.
+        """
+        owned_threads, owned_children = self.tolerated()
+        released_threads, released_children = set(), set()
+        for threads, children in self.released:
+            released_threads |= threads
+            released_children |= children
+        deadline = time.monotonic() + LINGER_SECONDS
+        while True:
+            threads = {
+                thread
+                for thread in _threads()
+                if (thread not in self.before[0] or thread in released_threads) and thread not in owned_threads
+            }
+            children = {
+                key: command
+                for key, command in _children().items()
+                if (key not in self.before[1] or key in released_children) and key not in owned_children
+            }
+            if not (threads or children) or time.monotonic() > deadline:
+                return threads, children
+            for thread in threads:
+                thread.join(0.05)
+            time.sleep(0.05)
+
+
+LEFTOVERS = Leftovers()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    if fixturedef.scope == "function":
+        return (yield)
+    threads, children = set(_threads()), set(_children())
+    try:
+        return (yield)
+    finally:
+        owned = LEFTOVERS.owned.setdefault(id(fixturedef), (set(), set()))
+        owned[0].update(set(_threads()) - threads)
+        owned[1].update(set(_children()) - children)
+
+
+def pytest_fixture_post_finalizer(fixturedef, request):
+    owned = LEFTOVERS.owned.pop(id(fixturedef), None)
+    if owned and (owned[0] or owned[1]):
+        LEFTOVERS.released.append(owned)
+        LEFTOVERS.released_by.append(fixturedef.argname)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    LEFTOVERS.before = (set(_threads()), set(_children()))
+    LEFTOVERS.released, LEFTOVERS.released_by = [], []
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    threads, children = LEFTOVERS.left()
+    if threads or children:
+        # End the processes (ours, by pid) so the next tests do not pay for them; threads cannot be ended.
+        for pid, _ in children:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+        described = [f"thread {t.name!r} ({getattr(t, '_target', None)!r})" for t in threads]
+        described += [f"process {pid}: {command}" for (pid, _), command in children.items()]
+        fixtures = ", ".join(LEFTOVERS.released_by) or "none"
+        pytest.fail(
+            f"{item.nodeid} left running after its teardown (wider-scoped fixtures finalised: {fixtures}):\n  "
+            + "\n  ".join(described),
+            pytrace=False,
+        )
+    return result
 
 
 @pytest.fixture(scope="session", autouse=True)

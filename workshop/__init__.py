@@ -109,5 +109,11 @@ def create_app(config: dict | None = None) -> Flask:
     messages.install(socketio.server.eio)
     socketio.on_namespace(LiveNamespace(db, broadcaster, writer, connections, snapshots, limits, handshakes))
     wrap_wsgi(app)
-    retention.start(app, socketio, db, broadcaster)
+    # Background work belongs to a serving process only (start_serving), not to every app a test builds.
+    app.extensions["samenspel.serving"] = lambda: (connections.start(), retention.start(app, socketio, db, broadcaster))
     return app
+
+
+def start_serving(app: Flask) -> None:
+    """What a serving process runs beside its requests: the presence lease and the retention sweep."""
+    app.extensions["samenspel.serving"]()

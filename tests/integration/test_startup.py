@@ -23,11 +23,11 @@ def left_behind(tmp_path, monkeypatch) -> int:
     created = services.create_workshop(db, {"title": "T", "organisations": ["A"]})
     org = services.public_workshop(db, created.code)["organisations"][0]["id"]
     person, _ = services.join(db, created.code, {"organisation_id": org, "role": "manager"})
-    left = [
+    opened = [
         services.Connection("old-sid-1", created.workshop_id, services.PARTICIPANT, person.participant.id),
         services.Connection("old-sid-2", created.workshop_id, services.SCREEN_ROLE),
     ]
-    services.record_connections(db, "old-process", left, [])
+    services.record_connections(db, "old-process", opened, [])
     assert services.presence(db, created.workshop_id)["connected"] == 1
     db.engine.dispose()
     return created.workshop_id
