@@ -114,7 +114,8 @@ def presence(db: Database, workshop_id: int) -> dict:
 def presence_and_current(db: Database, workshop_id: int) -> tuple[dict, int | None]:
     """Presence, and the open activity whose participation balance moves with it, in one read."""
     with db.session() as s:
-        return presence_in(s, workshop_id), s.get(Workshop, workshop_id).current_activity_id
+        workshop = s.get(Workshop, workshop_id)  # None once deleted (by its owner or the retention sweep)
+        return presence_in(s, workshop_id), workshop.current_activity_id if workshop else None
 
 
 def presence_in(s, workshop_id: int) -> dict:
