@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # teardown, whatever it started must be gone. What a module- or session-scoped fixture starts belongs
 # to that fixture, and must be gone once the fixture is finalised.
 
-LINGER_SECONDS = 5  # a thread or process that is on its way out (a client's reader, a delayed task) may finish
+LINGER_SECONDS = 10  # a thread or process on its way out may finish (a reader, a push coalesced for 5 s)
 IDLE_POOL_THREADS = ("ThreadPoolExecutor-", "asyncio_")  # idle workers of a pool that lives on; they cost nothing
 
 
