@@ -22,16 +22,20 @@ ROOT = Path(__file__).resolve().parent.parent
 # teardown, whatever it started must be gone. What a module- or session-scoped fixture starts belongs
 # to that fixture, and must be gone once the fixture is finalised.
 
-LINGER_SECONDS = 5  # a thread or process that is on its way out (a client's reader, a delayed task) may finish
+LINGER_SECONDS = 10  # a thread or process on its way out may finish (a reader, a push coalesced for 5 s)
 IDLE_POOL_THREADS = ("ThreadPoolExecutor-", "asyncio_")  # idle workers of a pool that lives on; they cost nothing
 
 
+def _harmless(thread: threading.Thread) -> bool:
+    """An idle pool worker, or Engine.IO's last ping of a closed socket: it sleeps out the interval and ends."""
+    if thread is threading.main_thread() or thread.name.startswith(IDLE_POOL_THREADS):
+        return True
+    target = getattr(thread, "_target", None)
+    return getattr(target, "__name__", "") == "_send_ping" and getattr(getattr(target, "__self__", None), "closed", False)
+
+
 def _threads() -> set[threading.Thread]:
-    return {
-        thread
-        for thread in threading.enumerate()
-        if thread is not threading.main_thread() and not thread.name.startswith(IDLE_POOL_THREADS)
-    }
+    return {thread for thread in threading.enumerate() if not _harmless(thread)}
 
 
 def _children() -> dict:
@@ -202,6 +206,16 @@ def app(tmp_path, monkeypatch):
         }
     )
     yield app
+    stop_app(app)
+
+
+def stop_app(app) -> None:
+    """Close what an in-process app opened: Engine.IO's sockets and its service task, the database pool."""
+    eio = app.extensions["socketio"].server.eio
+    for socket in list(eio.sockets.values()):
+        socket.close(wait=False, abort=True)  # waiting would block on a polling socket nobody reads
+    eio.sockets.clear()
+    eio.shutdown()
     app.extensions["samenspel.db"].engine.dispose()
 
 

@@ -62,7 +62,7 @@ def later(client, event: str, payload):
 
 def together(calls) -> list:
     """Run every call at once (released by one barrier); their results in order."""
-    barrier = threading.Barrier(len(calls))
+    barrier = threading.Barrier(len(calls), timeout=30)
     results = [None] * len(calls)
 
     def run(i, call):
@@ -72,11 +72,12 @@ def together(calls) -> list:
         except Exception as err:  # an ack that never came counts as a failure of the rule under test
             results[i] = err
 
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
+    threads = [threading.Thread(target=run, args=(i, call), daemon=True) for i, call in enumerate(calls)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        thread.join(60)  # each call times out after 10 s
+    assert not any(thread.is_alive() for thread in threads), "calls still running after 60 s"
     return results
 
 

@@ -15,13 +15,7 @@ PHONES, EACH = 24, 3
 @pytest.mark.parametrize("async_mode", ["eventlet", "gevent"])
 def test_a_sigkill_mid_burst_loses_no_acknowledged_answer(tmp_path, async_mode):
     server = LiveServer(tmp_path, async_mode=async_mode).start()
-    api = Api(server.url)
-    created = api.create_workshop()
-    activity_id = api.control(created, "next")["current"]["id"]
-    people = [api.join(created, i % 2) for i in range(PHONES)]
-    phones = [
-        SocketClient().connect(server, {"role": "participant", "code": created["code"], "token": p["token"]}) for p in people
-    ]
+    phones, threads = [], []
     acked, lock, some_acked = [], threading.Lock(), threading.Event()
 
     def answer(i, phone):
@@ -39,8 +33,14 @@ def test_a_sigkill_mid_burst_loses_no_acknowledged_answer(tmp_path, async_mode):
                     if len(acked) >= PHONES:
                         some_acked.set()
 
-    threads = [threading.Thread(target=answer, args=(i, phone)) for i, phone in enumerate(phones)]
     try:
+        api = Api(server.url)
+        created = api.create_workshop()
+        activity_id = api.control(created, "next")["current"]["id"]
+        people = [api.join(created, i % 2) for i in range(PHONES)]
+        for p in people:
+            phones.append(SocketClient().connect(server, {"role": "participant", "code": created["code"], "token": p["token"]}))
+        threads = [threading.Thread(target=answer, args=(i, phone), daemon=True) for i, phone in enumerate(phones)]
         for thread in threads:
             thread.start()
         assert some_acked.wait(30), "no answers were acked"
@@ -52,6 +52,8 @@ def test_a_sigkill_mid_burst_loses_no_acknowledged_answer(tmp_path, async_mode):
         for phone in phones:
             phone.disconnect()
         server.stop()
+        for thread in threads:
+            thread.join(15)
 
     with LiveServer(tmp_path, async_mode=async_mode) as again:
         [results] = Api(again.url).results(created)["activities"]

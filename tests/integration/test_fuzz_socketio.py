@@ -64,6 +64,7 @@ def fuzz_app(tmp_path, monkeypatch):
             "DATABASE_URL": f"sqlite:///{tmp_path / 'fuzz.db'}",
             "ASYNC_MODE": "threading",
             "RESULTS_PUSH_INTERVAL": 0,
+            "PRESENCE_PUSH_INTERVAL": 0,
             "MESSAGE_QUEUE": None,
             "LOG_LEVEL": "WARNING",
             "EVENT_BURST": 100_000,

@@ -18,6 +18,7 @@ def make_app(tmp_path, name: str, **config):
             "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.db'}",
             "ASYNC_MODE": "threading",
             "RESULTS_PUSH_INTERVAL": 0,
+            "PRESENCE_PUSH_INTERVAL": 0,
             "INSTANCE_PATH": str(tmp_path / name),
             "LOG_LEVEL": "WARNING",
             "SECRET_KEY": "shared",
