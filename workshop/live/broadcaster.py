@@ -4,6 +4,8 @@ import logging
 import threading
 import time
 
+import socketio
+
 from .. import services
 from ..domain.events import (
     AgendaChanged,
@@ -107,7 +109,7 @@ class Broadcaster:
             for sid in sids:
                 server.disconnect(sid, namespace=self.namespace)
 
-        if self.socketio.server_options.get("client_manager") is not None:
+        if isinstance(server.manager, socketio.PubSubManager):
             # Through a message queue the "gone" message arrives a moment later; let it overtake.
             self.socketio.start_background_task(lambda: (self.socketio.sleep(1), disconnect()))
         else:
