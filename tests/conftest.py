@@ -27,11 +27,16 @@ IDLE_POOL_THREADS = ("ThreadPoolExecutor-", "asyncio_")  # idle workers of a poo
 
 
 def _harmless(thread: threading.Thread) -> bool:
-    """An idle pool worker, or Engine.IO's last ping of a closed socket: it sleeps out the interval and ends."""
+    """An idle pool worker, or a task of a closed Engine.IO socket or client that sleeps out its interval and ends."""
     if thread is threading.main_thread() or thread.name.startswith(IDLE_POOL_THREADS):
         return True
     target = getattr(thread, "_target", None)
-    return getattr(target, "__name__", "") == "_send_ping" and getattr(getattr(target, "__self__", None), "closed", False)
+    name, owner = getattr(target, "__name__", ""), getattr(target, "__self__", None)
+    if name == "_send_ping":  # the server's last ping of a socket
+        return getattr(owner, "closed", False)
+    if name in ("_write_loop", "_read_loop_websocket"):  # a client's writer waits up to a ping interval
+        return getattr(owner, "state", "") == "disconnected"
+    return False
 
 
 def _threads() -> set[threading.Thread]:

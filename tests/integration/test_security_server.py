@@ -102,6 +102,7 @@ def test_a_flooding_participant_is_slowed_and_cut_off_while_others_are_served(se
         sent += 1
     assert cut.wait(20), "the flooder is disconnected"
     seconds = time.perf_counter() - start
+    flooder.disconnect()  # its Engine.IO reader and writer end with the transport
     time.sleep(0.5)
     latencies = victim.finish()
     flooder.disconnect()  # the server closed the namespace; this closes the Engine.IO connection and its threads
