@@ -105,7 +105,6 @@ def test_a_flooding_participant_is_slowed_and_cut_off_while_others_are_served(se
     flooder.disconnect()  # its Engine.IO reader and writer end with the transport
     time.sleep(0.5)
     latencies = victim.finish()
-    flooder.disconnect()  # the server closed the namespace; this closes the Engine.IO connection and its threads
 
     with lock:
         ran_after = [a for a in acks[60:] if not (isinstance(a, dict) and a.get("error", {}).get("code") == "rate_limited")]
