@@ -1,11 +1,9 @@
 """Partnerships over HTTP: the create form, the facilitator's partnership page, and its JSON API."""
 
-import hmac
 from datetime import UTC, datetime
 
 from flask import Blueprint, Response, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import force_locale, format_date, get_locale
-from itsdangerous import BadSignature
 from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import Unauthorized
 
@@ -20,7 +18,7 @@ from ..services.partnerships import partnership_fingerprint
 from . import db, publish
 from .links import base_url, control_url, links
 from .pages import COLOUR_NAMES, FORM_ORGANISATION_ROWS
-from .report import COOKIE_HOURS, _signer
+from .report_access import ReportAccess
 from .security import csrf
 
 bp = Blueprint("partnerships", __name__)
@@ -152,47 +150,19 @@ def api_import(code, workshop_code):
 # ---- The partnership report and workbook: opened like the workshop report (token once, then a cookie) ----
 
 
-def report_cookie(code: str) -> str:
-    """The report cookie of one partnership."""
-    return f"samenspel_partnership_report_{code}"
+def _partnership_fingerprint(code: str) -> tuple[int, str]:
+    partnership_id, _code, fingerprint = partnership_fingerprint(db(), code)
+    return partnership_id, fingerprint
 
 
-def _report_access(code: str) -> tuple[int, bool]:
-    """(partnership id, whether the request brought the token itself), from the Bearer token or the report cookie."""
-    header = request.headers.get("Authorization", "")
-    if header.startswith("Bearer "):
-        return services.facilitator_partnership(db(), code, header[len("Bearer ") :].strip()), True
-    claim = request.cookies.get(report_cookie(code))
-    if claim:
-        try:
-            signed = _signer().loads(claim, max_age=COOKIE_HOURS * 3600)
-        except BadSignature:
-            signed = None
-        partnership_id, _code, fingerprint = partnership_fingerprint(db(), code)
-        if (
-            isinstance(signed, dict)
-            and signed.get("partnership") == code
-            and hmac.compare_digest(str(signed.get("key")), fingerprint)
-        ):
-            return partnership_id, False
-    raise NotAllowed(N_("This link does not open the partnership."))
-
-
-def _private(response: Response, code: str, fresh: bool) -> Response:
-    """The facilitator's data: never cached; a fresh token proof leaves the report cookie (report path only)."""
-    response.headers["Cache-Control"] = "no-store"
-    if fresh:
-        _id, _code, fingerprint = partnership_fingerprint(db(), code)
-        response.set_cookie(
-            report_cookie(code),
-            _signer().dumps({"partnership": code, "key": fingerprint}),
-            max_age=COOKIE_HOURS * 3600,
-            path=f"/p/{code}/report",
-            httponly=True,
-            samesite="Strict",
-            secure=request.is_secure,
-        )
-    return response
+REPORT_ACCESS = ReportAccess(
+    claim="partnership",
+    cookie_prefix="samenspel_partnership_report_",
+    path="/p/{code}/report",
+    by_token=lambda code, token: services.facilitator_partnership(db(), code, token),
+    fingerprint=_partnership_fingerprint,
+    refusal=N_("This link does not open the partnership."),
+)
 
 
 @bp.get("/p/<code>/report")
@@ -204,7 +174,7 @@ def partnership_report(code):
     g.workshop_language = summary["language"]
     with force_locale(summary["language"]):
         try:
-            partnership_id, fresh = _report_access(code)
+            partnership_id, fresh = REPORT_ACCESS.check(code)
         except NotAllowed:
             response = Response(render_template("partnership_report_access.html", partnership=summary), status=403)
             response.headers["Cache-Control"] = "no-store"
@@ -221,7 +191,7 @@ def partnership_report(code):
             made=format_date(datetime.now(UTC).date(), "long"),
             pledge=report_data.pledge_text,
         )
-    return _private(Response(page), code, fresh)
+    return REPORT_ACCESS.private(Response(page), code, fresh)
 
 
 @bp.get("/p/<code>/report/partnership.xlsx")
@@ -229,12 +199,12 @@ def partnership_workbook(code):
     """The partnership's Excel workbook (facilitator): workshops, goals thread, committed and delivered, trends."""
     summary = services.partnership_summary(db(), code)
     code = summary["code"]
-    partnership_id, fresh = _report_access(code)
+    partnership_id, fresh = REPORT_ACCESS.check(code)
     with force_locale(summary["language"]):
         body = report_data.workbook_bytes(report_data.load(db(), partnership_id))
     response = Response(body, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response.headers["Content-Disposition"] = f'attachment; filename="samenspel-partnership-{code}.xlsx"'
-    return _private(response, code, fresh)
+    return REPORT_ACCESS.private(response, code, fresh)
 
 
 def partnership_strings() -> dict:

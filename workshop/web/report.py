@@ -6,15 +6,13 @@ report and its files (path `/w/<code>/report`, SameSite=Strict, 12 hours), so th
 and printed like any other. The cookie is bound to the control token: a new token voids it.
 """
 
-import hmac
 import re
 import unicodedata
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, redirect, render_template, url_for
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
-from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from .. import services
 from ..domain.errors import NotAllowed, NotFound
@@ -22,52 +20,27 @@ from ..domain.i18n import N_
 from ..domain.kinds import KINDS
 from ..report import data, files, sections
 from . import db
+from .report_access import ReportAccess
 
 bp = Blueprint("report", __name__)
-COOKIE_HOURS = 12
+ACCESS = ReportAccess(
+    claim="code",
+    cookie_prefix="samenspel_report_",
+    path="/w/{code}/report",
+    by_token=lambda code, token: services.facilitator_workshop(db(), code, token),
+    fingerprint=lambda code: services.control_fingerprint(db(), code),
+    refusal=N_("This link does not give control of the workshop."),
+)
 
 
 def cookie_name(code: str) -> str:
     """The report cookie of one workshop."""
-    return f"samenspel_report_{code}"
-
-
-def _signer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.secret_key, salt="samenspel-report")
+    return ACCESS.cookie_name(code)
 
 
 def facilitator(code: str) -> tuple[int, bool]:
     """(workshop id, whether the request brought the token itself), from the Bearer token or the report cookie."""
-    header = request.headers.get("Authorization", "")
-    if header.startswith("Bearer "):
-        return services.facilitator_workshop(db(), code, header[len("Bearer ") :].strip()), True
-    claim = request.cookies.get(cookie_name(code))
-    if claim:
-        try:
-            signed = _signer().loads(claim, max_age=COOKIE_HOURS * 3600)
-        except BadSignature:
-            signed = None
-        workshop_id, fingerprint = services.control_fingerprint(db(), code)
-        if isinstance(signed, dict) and signed.get("code") == code and hmac.compare_digest(str(signed.get("key")), fingerprint):
-            return workshop_id, False
-    raise NotAllowed(N_("This link does not give control of the workshop."))
-
-
-def _private(response: Response, code: str, fresh: bool) -> Response:
-    """The facilitator's data: never cached; a fresh token proof leaves the report cookie behind."""
-    response.headers["Cache-Control"] = "no-store"
-    if fresh:
-        _, fingerprint = services.control_fingerprint(db(), code)
-        response.set_cookie(
-            cookie_name(code),
-            _signer().dumps({"code": code, "key": fingerprint}),
-            max_age=COOKIE_HOURS * 3600,
-            path=f"/w/{code}/report",
-            httponly=True,
-            samesite="Strict",
-            secure=request.is_secure,
-        )
-    return response
+    return ACCESS.check(code)
 
 
 def _workshop(code: str) -> dict:
@@ -138,7 +111,7 @@ def report(code):
             role_label=role_label,
             kind_text=kind_text,
         )
-    return _private(Response(page), code, fresh)
+    return ACCESS.private(Response(page), code, fresh)
 
 
 @bp.get("/w/<code>/report/results.xlsx")
@@ -150,7 +123,7 @@ def workbook(code):
     with force_locale(workshop["language"]):
         body = files.workbook_bytes(data.load(db(), workshop_id))
     mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return _private(_download(body, f"samenspel-{code}.xlsx", mimetype), code, fresh)
+    return ACCESS.private(_download(body, f"samenspel-{code}.xlsx", mimetype), code, fresh)
 
 
 @bp.get("/w/<code>/report/activity-<int:activity_id>.csv")
@@ -168,4 +141,4 @@ def activity_csv(code, activity_id):
     number = found.activities.index(item) + 1
     response = _download(body, f"samenspel-{code}-{number:02d}-{slug(item.activity.title)}.csv", "text/csv")
     response.headers["Content-Type"] = "text/csv; charset=utf-8; header=present"
-    return _private(response, code, fresh)
+    return ACCESS.private(response, code, fresh)
