@@ -51,6 +51,11 @@ def edit(workshop: Workshop, activity: Activity, item, answers: list[Answer], tr
 
 def duplicate(activity: Activity, agenda: list[Activity]) -> Activity:
     """A copy of an activity right after it, not yet run, without its answers."""
+    return _copy_after(activity, agenda)
+
+
+def _copy_after(activity: Activity, agenda: list[Activity], **changes) -> Activity:
+    """A fresh copy of an activity placed right after it (the ones after move down), with `changes`."""
     for other in agenda:
         if other.position > activity.position:
             other.position += 1
@@ -58,8 +63,10 @@ def duplicate(activity: Activity, agenda: list[Activity]) -> Activity:
         kind=activity.kind,
         title=activity.title,
         config=deepcopy(activity.config),
+        # As the facilitator chose for the activity, not as it was left (revealed or hidden).
         results_visible=starts_live(activity),
         position=activity.position + 1,
+        **changes,
     )
 
 
@@ -91,16 +98,9 @@ def rerun(activity: Activity, agenda: list[Activity]) -> Activity:
     """A new round of an activity right after it; the earlier round and its answers stay."""
     if activity.state == DRAFT:
         raise InvalidTransition(N_("Only an activity that has run can get a new round."))
-    for other in agenda:
-        if other.position > activity.position:
-            other.position += 1
-    return Activity(
-        kind=activity.kind,
-        title=activity.title,
-        config=deepcopy(activity.config),
-        # As the facilitator chose for the activity, not as the last round was left (revealed or hidden).
-        results_visible=starts_live(activity),
-        position=activity.position + 1,
+    return _copy_after(
+        activity,
+        agenda,
         round=max(a.round for a in agenda if a.kind == activity.kind and a.title == activity.title) + 1,
         previous_round_id=activity.id,
     )
